@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('uses the contract defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, timeZone: 'UTC', schedulerIntervalMs: 60000, dueSoonDays: 14, databaseUrl: undefined });
+  });
+
+  it('reads every variable of the runtime contract', () => {
+    const c = loadConfig({
+      PORT: '4100', DATABASE_URL: 'postgres://localhost/x', ADMIN_API_KEY: 'a'.repeat(32),
+      CLOCK_START: '2026-04-07T23:59:55Z', TRACKER_TIME_ZONE: 'Asia/Karachi', SCHEDULER_INTERVAL_MS: '1000',
+    });
+    expect(c.port).toBe(4100);
+    expect(c.clockStart?.toISOString()).toBe('2026-04-07T23:59:55.000Z');
+    expect(c.timeZone).toBe('Asia/Karachi');
+    expect(c.schedulerIntervalMs).toBe(1000);
+  });
+
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', CLOCK_START: 'yesterday', TRACKER_TIME_ZONE: 'Mars/Olympus', SCHEDULER_INTERVAL_MS: '-1' });
+      throw new Error('should have failed');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toHaveLength(4);
+    }
+  });
+});

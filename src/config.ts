@@ -1,0 +1,96 @@
+import { isValidTimeZone } from './domain/dates';
+import { DEFAULT_DUE_SOON_DAYS } from './domain/status';
+
+/**
+ * Every environment variable the server reads, parsed and checked here and nowhere else.
+ * A bad value stops the process at start with one message naming every problem.
+ */
+export interface Config {
+  port: number;
+  /** Unset: an embedded Postgres is started with its data under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  adminApiKey?: string;
+  clockStart?: Date;
+  timeZone: string;
+  schedulerIntervalMs: number;
+  dueSoonDays: number;
+  logLevel: string;
+  production: boolean;
+  /** The in-browser GraphQL IDE; on by default outside production. */
+  playground: boolean;
+  /** Origins allowed by CORS; empty means same-origin only. "*" allows any. */
+  corsOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false, got "${env[name]}"`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  let clockStart: Date | undefined;
+  if (env.CLOCK_START) {
+    const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(env.CLOCK_START);
+    clockStart = new Date(env.CLOCK_START);
+    if (!ok || Number.isNaN(clockStart.getTime())) {
+      problems.push(`CLOCK_START must be an ISO-8601 instant with an offset, e.g. 2026-04-07T23:59:55Z, got "${env.CLOCK_START}"`);
+      clockStart = undefined;
+    }
+  }
+
+  const timeZone = env.TRACKER_TIME_ZONE || 'UTC';
+  if (!isValidTimeZone(timeZone)) problems.push(`TRACKER_TIME_ZONE must be an IANA time zone such as Asia/Karachi, got "${timeZone}"`);
+
+  const adminApiKey = env.ADMIN_API_KEY || undefined;
+  if (adminApiKey && adminApiKey.length < 24) problems.push('ADMIN_API_KEY must be at least 24 characters long');
+
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    port: int('PORT', 4000, 0, 65535),
+    databaseUrl,
+    dataDir: env.TRACKER_DATA_DIR || '.data',
+    adminApiKey,
+    clockStart,
+    timeZone,
+    schedulerIntervalMs: int('SCHEDULER_INTERVAL_MS', 60_000, 50, 86_400_000),
+    dueSoonDays: int('DUE_SOON_DAYS', DEFAULT_DUE_SOON_DAYS, 0, 365),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    production,
+    playground: bool('PLAYGROUND', !production),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,19 @@
+import { ApiKeyEntity } from '../api-keys/api-key.entity';
+import { CommitmentPartyEntity } from '../commitments/commitment-party.entity';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { EngagementParticipantEntity } from '../engagements/engagement-participant.entity';
+import { EngagementEntity } from '../engagements/engagement.entity';
+import { CommitmentEventEntity } from '../events/commitment-event.entity';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity';
+import { PartyEntity } from '../parties/party.entity';
+import { InstitutionEntity } from '../people/institution.entity';
+import { PersonEntity } from '../people/person.entity';
+import { ProgressReportEntity } from '../progress-reports/progress-report.entity';
+import { SourceCitationEntity } from '../sources/source-citation.entity';
+import { SourceEntity } from '../sources/source.entity';
+
+export const entities = [
+  PartyEntity, InstitutionEntity, PersonEntity, EngagementEntity, EngagementParticipantEntity, SourceEntity,
+  SourceCitationEntity, CommitmentEntity, CommitmentPartyEntity, FollowUpEntity, ProgressReportEntity,
+  CommitmentEventEntity, ApiKeyEntity,
+];

@@ -1,0 +1,37 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApiError } from './errors';
+
+/** Codes that Apollo or graphql-js assign to the caller's own mistakes; their messages are safe to show. */
+const CALLER_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+]);
+
+/**
+ * The one place errors become responses: our ApiErrors and the caller's own mistakes pass through
+ * with their code; anything else is logged and answered as INTERNAL_SERVER_ERROR with no stack,
+ * SQL or internal message.
+ */
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ApiError) {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CALLER_CODES.has(code)) {
+      const extensions = { ...formatted.extensions };
+      delete extensions.stacktrace;
+      return { ...formatted, extensions };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message: 'Internal server error: the failure was logged. Please retry later.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,14 @@
+import { Client } from 'pg';
+import type { EmbeddedDatabase } from '../../src/db/embedded-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  const embedded = (globalThis as Record<string, unknown>).__trackerEmbedded as EmbeddedDatabase | undefined;
+  if (embedded) {
+    await embedded.stop();
+    return;
+  }
+  const admin = new Client({ connectionString: process.env.TEST_CLUSTER_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${process.env.TEST_TEMPLATE_DB}`);
+  await admin.end();
+}

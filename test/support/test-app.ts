@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { loadConfig, Config } from '../../src/config';
+import { createClock, Clock } from '../../src/domain/clock';
+import { createLogger } from '../../src/logger';
+import { startServer } from '../../src/server';
+import { seedDatabase } from '../../seeds/seed';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface TestApp extends TestDatabase {
+  url: string;
+  clock: Clock;
+  config: Config;
+  /** POSTs a GraphQL operation and returns the parsed body. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[] }>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Load the articles' commitments first. */
+  seed?: boolean;
+  env?: Record<string, string>;
+  onQuery?: (sql: string) => void;
+}
+
+/** A real server on a free port over a database of its own. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ onQuery: options.onQuery });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
+  const log = createLogger(config.logLevel);
+  if (options.seed) await seedDatabase(database.db, clock);
+  const server = await startServer({ db: database.db, config, clock, log }, 0);
+  const graphql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  };
+  return {
+    ...database,
+    url: server.url,
+    clock,
+    config,
+    graphql,
+    stop: async () => {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
