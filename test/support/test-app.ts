@@ -36,7 +36,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return res.json();
+    return (await res.json()) as { data?: any; errors?: any[] };
   };
   return {
     ...database,
