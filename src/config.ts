@@ -14,6 +14,10 @@ export interface Config {
   clockStart?: Date;
   timeZone: string;
   schedulerIntervalMs: number;
+  /** Events a live subscriber may have waiting in memory; past this it catches up from the event log instead. */
+  subscriptionBufferLimit: number;
+  /** A subscriber with events waiting that takes none for this long is closed; it resumes by cursor. */
+  subscriptionStallMs: number;
   dueSoonDays: number;
   logLevel: string;
   production: boolean;
@@ -21,6 +25,21 @@ export interface Config {
   playground: boolean;
   /** Origins allowed by CORS; empty means same-origin only. "*" allows any. */
   corsOrigins: string[];
+  /** Proxies in front of the server whose X-Forwarded-For is believed (0: none); sets req.ip for the rate limit. */
+  trustProxy: number;
+  /** Query limits (see src/http/limits): nesting depth, cost (≈ objects returned), aliased fields. */
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  /** Largest JSON request body accepted, in bytes; larger is refused with 413. */
+  maxBodyBytes: number;
+  /** Requests a minute per client IP without a valid API key; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Postgres cancels any statement running longer (statement_timeout). */
+  dbStatementTimeoutMs: number;
+  /** Pooled connections to Postgres, and how long a request waits for one before SERVICE_UNAVAILABLE. */
+  dbPoolSize: number;
+  dbPoolTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -82,11 +101,23 @@ export function loadConfig(env: Env = process.env): Config {
     clockStart,
     timeZone,
     schedulerIntervalMs: int('SCHEDULER_INTERVAL_MS', 60_000, 50, 86_400_000),
+    subscriptionBufferLimit: int('SUBSCRIPTION_BUFFER_LIMIT', 1_000, 1, 1_000_000),
+    subscriptionStallMs: int('SUBSCRIPTION_STALL_MS', 30_000, 100, 3_600_000),
     dueSoonDays: int('DUE_SOON_DAYS', DEFAULT_DUE_SOON_DAYS, 0, 365),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     production,
     playground: bool('PLAYGROUND', !production),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: int('TRUST_PROXY', 0, 0, 10),
+    maxQueryDepth: int('MAX_QUERY_DEPTH', 15, 2, 100),
+    maxQueryCost: int('MAX_QUERY_COST', 20_000, 1, 10_000_000),
+    maxAliases: int('MAX_ALIASES', 30, 0, 1000),
+    maxBodyBytes: int('MAX_BODY_BYTES', 102_400, 1024, 10_485_760),
+    // Off under test: test files fire hundreds of requests from one address.
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 600, 0, 1_000_000),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
+    dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
+    dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);

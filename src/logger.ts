@@ -1,12 +1,15 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
-/** Structured JSON logs. Authorization headers and key material are redacted wherever they appear. */
-export function createLogger(level: string): Logger {
+/**
+ * Structured JSON logs (to stdout unless `destination` is given). Authorization headers and key
+ * material are redacted wherever they appear.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
     redact: {
       paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'key', '*.key', 'adminApiKey', 'config.adminApiKey'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }

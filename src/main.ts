@@ -5,6 +5,7 @@ import { ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres';
 import { prepareDatabase } from './db/prepare';
 import { createClock } from './domain/clock';
 import { createLogger } from './logger';
+import { startScheduler } from './scheduler/scheduler';
 import { startServer } from './server';
 
 /** Entry point: read the configuration, get a database, migrate and seed it, serve. */
@@ -13,16 +14,23 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
   const url = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'tracker'));
-  const db = await createDataSource({ url }).initialize();
+  const db = await createDataSource({
+    url,
+    poolSize: config.dbPoolSize,
+    connectionTimeoutMs: config.dbPoolTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  }).initialize();
   const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
   await prepareDatabase(db, clock, log);
   const server = await startServer({ db, config, clock, log }, config.port);
+  const scheduler = startScheduler({ db, config, clock, log });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await server.stop();
     await db.destroy();
     await embedded?.stop();

@@ -5,10 +5,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bootstrapAdminKey } from './api-keys/api-key.service';
 import { AppServices, createContext, RequestContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
+import { attachSubscriptions } from './events/subscription-server';
 import { buildApiSchema } from './graphql/schema';
 import { healthRoutes } from './http/health.routes';
+import { graphqlBody } from './http/graphql-body';
+import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
+import { httpErrorHandler } from './http/http-errors';
+import { requestLogger } from './http/request-log';
+import { uiRoutes } from './ui/ui.routes';
 
 export interface RunningServer {
   url: string;
@@ -19,26 +26,33 @@ export interface RunningServer {
 
 /** The server's wiring: HTTP routes, Apollo on /graphql. Knows nothing of the domain. */
 export async function startServer(services: AppServices, port: number): Promise<RunningServer> {
+  await bootstrapAdminKey(services.db, services.clock, services.config.adminApiKey);
   const schema = await buildApiSchema();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const subscriptions = await attachSubscriptions(httpServer, schema, services);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(services.log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions.drainPlugin, ApolloServerPluginLandingPageDisabled(), ...hardeningPlugins(services.config)],
   });
   await apollo.start();
 
+  mountHttpGuards(app, services);
   app.use(healthRoutes(services));
+  app.use(uiRoutes(services));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(services, req.headers.authorization) }),
+    ...graphqlBody(services.config.maxBodyBytes),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext({ ...services, log: requestLogger(res, services.log) }, req.headers.authorization),
+    }),
   );
+  app.use(httpErrorHandler(services.log));
 
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;

@@ -12,11 +12,13 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Milliseconds before Postgres cancels a statement. */
   statementTimeoutMs?: number;
+  /** Milliseconds a request waits for a free pooled connection before failing (pool full or database down). */
+  connectionTimeoutMs?: number;
   /** Called with every SQL statement run; tests count them. */
   onQuery?: (sql: string) => void;
 }
 
-export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 15_000, onQuery }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 15_000, connectionTimeoutMs = 10_000, onQuery }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -30,7 +32,7 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 15_0
       : undefined,
     extra: {
       max: poolSize,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: connectionTimeoutMs,
       statement_timeout: statementTimeoutMs,
       application_name: 'follow-through-tracker',
     },

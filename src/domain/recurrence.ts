@@ -1,5 +1,6 @@
 import { RRule, rrulestr } from 'rrule';
 import { CalendarDate, addDays } from './dates';
+import { rruleSyntaxProblem } from './rrule-syntax';
 
 /**
  * Recurring commitments are RFC 5545 RRULEs anchored on a start date. Their follow-ups are
@@ -21,10 +22,12 @@ function toUtcDate(date: CalendarDate): Date {
 
 /** Parses and checks an RRULE (with or without the `RRULE:` prefix); throws RecurrenceError. */
 export function parseRecurrence(rule: string, startsOn: CalendarDate): RRule {
-  const text = rule.trim().replace(/^RRULE:/i, '');
+  const text = normalizeRecurrence(rule);
   if (!text || /[\r\n]/.test(text) || /DTSTART|EXDATE|RDATE/i.test(text)) {
     throw new RecurrenceError('must be a single RRULE such as FREQ=MONTHLY;INTERVAL=3 (the start comes from startsOn)');
   }
+  const problem = rruleSyntaxProblem(text);
+  if (problem) throw new RecurrenceError(`is not a valid RRULE: ${problem}`);
   let parsed: RRule;
   try {
     parsed = rrulestr(`RRULE:${text}`, { dtstart: toUtcDate(startsOn) }) as RRule;

@@ -43,7 +43,7 @@ export function pageRequest({ first, after }: PageArgs, arity: number, path = ''
   return { limit, after: after == null ? null : decodeCursor(after, arity, `${path}after`) };
 }
 
-function decodeCursor(cursor: string, arity: number, field: string): SortKey {
+export function decodeCursor(cursor: string, arity: number, field: string): SortKey {
   const invalid = () => badInput(field, 'is not a cursor from this list; pass an endCursor or edge cursor you were given');
   if (typeof cursor !== 'string' || cursor.length > 500 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let key: SortKey;

@@ -34,6 +34,6 @@ export function createContext(services: AppServices, authorization?: string): Re
     today: services.clock.today(),
     rootAsOf: new Map(),
     authorization,
-    loaders: createLoaders(services.db),
+    loaders: createLoaders(services.db, services.config),
   };
 }

@@ -2,16 +2,19 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApiError } from './errors';
+import { databaseFailure } from '../http/database-failure';
+import { LIMIT_ERROR_CODES } from '../http/limits/limit-error';
 
 /** Codes that Apollo or graphql-js assign to the caller's own mistakes; their messages are safe to show. */
 const CALLER_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', ...LIMIT_ERROR_CODES,
 ]);
 
 /**
  * The one place errors become responses: our ApiErrors and the caller's own mistakes pass through
- * with their code; anything else is logged and answered as INTERNAL_SERVER_ERROR with no stack,
+ * with their code; a database that is down, saturated or too slow is SERVICE_UNAVAILABLE or
+ * STATEMENT_TIMEOUT (retry later / ask for less); anything else is logged and answered as INTERNAL_SERVER_ERROR with no stack,
  * SQL or internal message.
  */
 export function createFormatError(log: Logger) {
@@ -19,6 +22,11 @@ export function createFormatError(log: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof ApiError) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    }
+    const failure = databaseFailure(original);
+    if (failure) {
+      log.warn({ err: original, path: formatted.path }, 'database unavailable or too slow');
+      return { message: failure.message, locations: formatted.locations, path: formatted.path, extensions: { code: failure.code } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CALLER_CODES.has(code)) {

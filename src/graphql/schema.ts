@@ -1,17 +1,35 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApiKeyResolver } from '../api-keys/api-key.resolver';
+import { CommitmentMutationResolver } from '../commitments/commitment-mutation.resolver';
+import { CommitmentResolver } from '../commitments/commitment.resolver';
+import { EngagementResolver } from '../engagements/engagement.resolver';
+import { CommitmentEventResolver } from '../events/commitment-event.resolver';
+import { CommitmentEventSubscriptionResolver, unusedPubSub } from '../events/commitment-event-subscription.resolver';
+import { FollowThroughResolver } from '../follow-through/follow-through.resolver';
+import { FollowUpResolver } from '../follow-ups/follow-up.resolver';
 import { PartyResolver } from '../parties/party.resolver';
+import { ProgressReportMutationResolver } from '../progress-reports/progress-report-mutation.resolver';
+import { ProgressReportResolver } from '../progress-reports/progress-report.resolver';
+import { SourceMutationResolver } from '../sources/source-mutation.resolver';
 import { SourceCitationResolver, SourceResolver } from '../sources/source.resolver';
 import './enums';
+import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API. */
-export const resolvers = [PartyResolver, SourceResolver, SourceCitationResolver] as const;
+export const resolvers = [
+  PartyResolver, SourceResolver, SourceCitationResolver,
+  NodeResolver, CommitmentResolver, FollowUpResolver, ProgressReportResolver, EngagementResolver, CommitmentEventResolver, FollowThroughResolver,
+  CommitmentEventSubscriptionResolver,
+  CommitmentMutationResolver, ProgressReportMutationResolver, SourceMutationResolver, ApiKeyResolver,
+] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...resolvers],
     // Input is checked by each service, which names the field at fault; no class-validator pass.
     validate: false,
+    pubSub: unusedPubSub,
   });
 }
 

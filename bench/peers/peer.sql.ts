@@ -1,0 +1,118 @@
+/**
+ * Hand-written SQL for the benchmark's questions, shared by the two peers: the floor server runs
+ * it directly (one statement per request, JSON built by Postgres), and PostGraphile gets it as
+ * SQL functions (what a PostGraphile user would write, since status is derived, not a column).
+ * Written from the API contract, independently of src/, so that the runner's cross-check of the
+ * three servers' answers means something.
+ *
+ * `asOf` and `party` are SQL expressions (a placeholder such as `$1::date`, or a function argument).
+ */
+
+export const DUE_SOON_DAYS = 14;
+
+/** Open as of asOf: no effective closing report dated on or before it (follow_up.first_closed_on caches the earliest). */
+export function openSql(f: string, asOf: string): string {
+  return `(${f}.first_closed_on IS NULL OR ${f}.first_closed_on > ${asOf})`;
+}
+
+/** Follow-up `f`'s status as of asOf. */
+export function followUpStatusSql(f: string, asOf: string): string {
+  return `(CASE
+    WHEN ${f}.first_closed_on <= ${asOf} THEN (
+      SELECT r.state FROM progress_report r
+       WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${asOf}
+         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1)
+    WHEN ${f}.due_date IS NULL THEN 'UNDATED'
+    WHEN ${f}.due_date < ${asOf} THEN 'OVERDUE'
+    WHEN ${f}.due_date <= ${asOf} + ${DUE_SOON_DAYS} THEN 'DUE_SOON'
+    ELSE 'SCHEDULED' END)`;
+}
+
+/** Earliest due date among commitment `c`'s open dated follow-ups. */
+export function nextDueSql(c: string, asOf: string): string {
+  return `(SELECT min(n.due_date) FROM follow_up n WHERE n.commitment_id = ${c}.id AND n.due_date IS NOT NULL AND ${openSql('n', asOf)})`;
+}
+
+/** Commitment `c`'s status: the first open status among its follow-ups, else the best closed one. */
+export function commitmentStatusSql(c: string, asOf: string): string {
+  return `(SELECT CASE
+      WHEN bool_or(s = 'OVERDUE') THEN 'OVERDUE' WHEN bool_or(s = 'DUE_SOON') THEN 'DUE_SOON'
+      WHEN bool_or(s = 'SCHEDULED') THEN 'SCHEDULED' WHEN bool_or(s = 'UNDATED') OR count(*) = 0 THEN 'UNDATED'
+      WHEN bool_or(s = 'DONE') THEN 'DONE' WHEN bool_or(s = 'MISSED') THEN 'MISSED' ELSE 'CANCELLED' END
+    FROM (SELECT ${followUpStatusSql('sf', asOf)} AS s FROM follow_up sf WHERE sf.commitment_id = ${c}.id) x)`;
+}
+
+/**
+ * Commitments OVERDUE as of asOf with their next due date, in list order (next due date, then id).
+ * A commitment is overdue exactly when an open follow-up is past due, and its next due date is
+ * then its earliest open follow-up's. So walk open past-due follow-ups in due-date order (the
+ * follow_up_due_idx index) and keep each commitment's first: the anti-join is one index probe
+ * per row walked, and a LIMIT stops the walk, so a page costs about its size, not the table's.
+ * Columns: id, next_due. `after` (next due date, id expressions) starts the walk at a cursor.
+ */
+export function overdueSql(asOf: string, after: [string, string] | null = null): string {
+  return `SELECT f.commitment_id AS id, f.due_date AS next_due
+      FROM follow_up f
+     WHERE f.due_date < ${asOf} AND ${openSql('f', asOf)}
+       ${after ? `AND (f.due_date, f.commitment_id) > (${after[0]}, ${after[1]})` : ''}
+       AND NOT EXISTS (SELECT 1 FROM follow_up g
+                        WHERE g.commitment_id = f.commitment_id AND g.due_date IS NOT NULL AND ${openSql('g', asOf)}
+                          AND (g.due_date < f.due_date OR (g.due_date = f.due_date AND g.id < f.id)))`;
+}
+
+/**
+ * One page of the overdue list as a JSON array: each commitment with its parties, engagement,
+ * cited sources and first 20 follow-ups (due date order, with status). `after` is a pair of SQL
+ * expressions (next due date, id) or null for the first page.
+ */
+export function overduePageJsonSql(asOf: string, first: string, after: [string, string] | null): string {
+  return `
+    WITH page AS (
+      SELECT o.id, o.next_due FROM (${overdueSql(asOf, after)}) o ORDER BY o.next_due, o.id LIMIT ${first})
+    SELECT coalesce(json_agg(json_build_object(
+        'id', c.id, 'title', c.title, 'status', 'OVERDUE', 'nextDueDate', p.next_due,
+        'responsibleParties', (SELECT json_agg(json_build_object('code', pa.code, 'name', pa.name) ORDER BY pa.code)
+                                 FROM commitment_party cp JOIN party pa ON pa.id = cp.party_id WHERE cp.commitment_id = c.id),
+        'madeAt', (SELECT json_build_object('title', e.title, 'heldOn', e.held_on) FROM engagement e WHERE e.id = c.engagement_id),
+        'sources', (SELECT json_agg(json_build_object('stance', sc.stance, 'title', s.title, 'url', s.url) ORDER BY s.id)
+                      FROM source_citation sc JOIN source s ON s.id = sc.source_id WHERE sc.commitment_id = c.id),
+        'followUps', (SELECT json_agg(json_build_object('dueDate', f.due_date, 'status', ${followUpStatusSql('f', asOf)})
+                                      ORDER BY f.due_date NULLS LAST, f.id)
+                        FROM (SELECT * FROM follow_up x WHERE x.commitment_id = c.id ORDER BY x.due_date NULLS LAST, x.id LIMIT 20) f)
+      ) ORDER BY p.next_due, p.id), '[]'::json) AS page
+      FROM page p JOIN commitment c ON c.id = p.id`;
+}
+
+export const STATUSES = ['UNDATED', 'SCHEDULED', 'DUE_SOON', 'OVERDUE', 'DONE', 'MISSED', 'CANCELLED'] as const;
+
+/**
+ * followThrough for one party as a JSON object {asOf, total, byStatus: [{status, count}], onTimeRate}.
+ * Follow-up states are computed once; only closed follow-ups read their reports.
+ */
+export function followThroughJsonSql(asOf: string, party: string): string {
+  return `
+    WITH cs AS (
+      SELECT DISTINCT cp.commitment_id FROM commitment_party cp JOIN party pa ON pa.id = cp.party_id WHERE pa.code = ${party}),
+    fs AS (
+      SELECT f.id, f.commitment_id, f.due_date, f.first_closed_on, ${followUpStatusSql('f', asOf)} AS status
+        FROM cs JOIN follow_up f ON f.commitment_id = cs.commitment_id),
+    cst AS (
+      SELECT CASE
+          WHEN bool_or(fs.status = 'OVERDUE') THEN 'OVERDUE' WHEN bool_or(fs.status = 'DUE_SOON') THEN 'DUE_SOON'
+          WHEN bool_or(fs.status = 'SCHEDULED') THEN 'SCHEDULED' WHEN bool_or(fs.status = 'UNDATED') OR count(fs.id) = 0 THEN 'UNDATED'
+          WHEN bool_or(fs.status = 'DONE') THEN 'DONE' WHEN bool_or(fs.status = 'MISSED') THEN 'MISSED' ELSE 'CANCELLED' END AS status
+        FROM cs LEFT JOIN fs ON fs.commitment_id = cs.commitment_id GROUP BY cs.commitment_id),
+    -- A DONE report on or before the due date implies first_closed_on <= due_date: test that first.
+    ontime AS (
+      SELECT count(*) AS due, count(*) FILTER (WHERE fs.first_closed_on <= fs.due_date AND EXISTS (
+               SELECT 1 FROM progress_report r WHERE r.follow_up_id = fs.id AND r.state = 'DONE' AND r.reported_on <= fs.due_date
+                  AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id))) AS on_time
+        FROM fs WHERE fs.due_date < ${asOf} AND fs.status <> 'CANCELLED')
+    SELECT json_build_object(
+      'asOf', ${asOf},
+      'total', (SELECT count(*) FROM cst),
+      'byStatus', (SELECT json_agg(json_build_object('status', u.status, 'count', (SELECT count(*) FROM cst WHERE cst.status = u.status)) ORDER BY u.ord)
+                     FROM unnest(ARRAY[${STATUSES.map((s) => `'${s}'`).join(', ')}]) WITH ORDINALITY AS u(status, ord)),
+      'onTimeRate', (SELECT CASE WHEN due > 0 THEN on_time::float8 / due END FROM ontime)) AS result`;
+}

@@ -1,0 +1,117 @@
+import type { EntityManager } from 'typeorm';
+import type { CalendarDate } from '../domain/dates';
+import { conflict, notFound } from '../graphql/errors';
+import { toGlobalId } from '../graphql/global-id';
+import type { SourceStance } from '../sources/source-citation.entity';
+import { CommitmentEntity } from './commitment.entity';
+
+/** Data access for writes to commitments; every function runs inside the caller's transaction. */
+
+/**
+ * Locks the commitment row for the rest of the transaction, so writes to one commitment (edits,
+ * reports, citations) take turns and each sees the one before it. With `expectedVersion`, a
+ * stale version is refused with CONFLICT carrying the current one.
+ */
+export async function lockCommitment(manager: EntityManager, id: string, field: string, expectedVersion?: number | null): Promise<CommitmentEntity> {
+  const row = await manager.getRepository(CommitmentEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!row) throw notFound('Commitment', toGlobalId('Commitment', id), field);
+  if (expectedVersion != null && row.version !== expectedVersion) {
+    throw conflict(`Commitment was changed since version ${expectedVersion}; it is now at version ${row.version}. Read it again and retry.`, {
+      field: 'input.expectedVersion',
+      currentVersion: row.version,
+    });
+  }
+  return row;
+}
+
+export interface CommitmentChanges {
+  title?: string;
+  description?: string | null;
+}
+
+/**
+ * Applies edits and bumps version and updated_at, only if the version is still `fromVersion`
+ * (belt and braces under the row lock). Returns false when it was not.
+ */
+export async function bumpCommitment(manager: EntityManager, id: string, fromVersion: number, now: Date, changes: CommitmentChanges = {}): Promise<boolean> {
+  const params: unknown[] = [id, fromVersion, now];
+  const sets = ['version = version + 1', 'updated_at = $3'];
+  if (changes.title !== undefined) sets.push(`title = $${params.push(changes.title)}`);
+  if (changes.description !== undefined) sets.push(`description = $${params.push(changes.description)}`);
+  const rows = await manager.query(`UPDATE commitment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id`, params);
+  return rows.length === 1;
+}
+
+export interface NewCommitment {
+  title: string;
+  description: string | null;
+  engagementId: string | null;
+  recurrence: string | null;
+  startsOn: CalendarDate | null;
+  partyIds: string[];
+  now: Date;
+}
+
+export async function insertCommitment(manager: EntityManager, c: NewCommitment): Promise<string> {
+  const [{ id }] = await manager.query(
+    `INSERT INTO commitment (title, description, engagement_id, recurrence, starts_on, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id`,
+    [c.title, c.description, c.engagementId, c.recurrence, c.startsOn, c.now],
+  );
+  await manager.query(
+    `INSERT INTO commitment_party (commitment_id, party_id) SELECT $1, unnest($2::bigint[])`,
+    [id, c.partyIds],
+  );
+  return id;
+}
+
+export async function insertFollowUp(manager: EntityManager, f: { commitmentId: string; title: string; dueDate: CalendarDate | null; now: Date }): Promise<string> {
+  const [{ id }] = await manager.query(
+    `INSERT INTO follow_up (commitment_id, title, due_date, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [f.commitmentId, f.title, f.dueDate, f.now],
+  );
+  return id;
+}
+
+export interface FollowUpRow {
+  id: string;
+  title: string;
+  dueDate: CalendarDate | null;
+}
+
+export function followUpsOf(manager: EntityManager, commitmentId: string): Promise<FollowUpRow[]> {
+  return manager.query(
+    `SELECT id, title, due_date AS "dueDate" FROM follow_up WHERE commitment_id = $1 ORDER BY due_date NULLS LAST, id`,
+    [commitmentId],
+  );
+}
+
+/** Changes a follow-up's due date (null: undated) and/or title; undefined leaves a field as is. */
+export async function updateFollowUp(manager: EntityManager, id: string, changes: { dueDate?: CalendarDate | null; title?: string }): Promise<void> {
+  const params: unknown[] = [id];
+  const sets: string[] = [];
+  if (changes.dueDate !== undefined) sets.push(`due_date = $${params.push(changes.dueDate)}`);
+  if (changes.title !== undefined) sets.push(`title = $${params.push(changes.title)}`);
+  if (sets.length) await manager.query(`UPDATE follow_up SET ${sets.join(', ')} WHERE id = $1`, params);
+}
+
+/** Adds a citation or changes an existing one; returns the stance it had before, if any. */
+export async function upsertCitation(
+  manager: EntityManager,
+  c: { commitmentId: string; sourceId: string; stance: SourceStance; note: string | null; now: Date },
+): Promise<{ stance: SourceStance; note: string | null } | null> {
+  const [previous] = await manager.query(
+    `SELECT stance, note FROM source_citation WHERE commitment_id = $1 AND source_id = $2`,
+    [c.commitmentId, c.sourceId],
+  );
+  await manager.query(
+    `INSERT INTO source_citation (commitment_id, source_id, stance, note, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (commitment_id, source_id) DO UPDATE SET stance = EXCLUDED.stance, note = EXCLUDED.note`,
+    [c.commitmentId, c.sourceId, c.stance, c.note, c.now],
+  );
+  return previous ?? null;
+}
+
+export function findCommitment(manager: EntityManager, id: string): Promise<CommitmentEntity> {
+  return manager.getRepository(CommitmentEntity).findOneByOrFail({ id });
+}

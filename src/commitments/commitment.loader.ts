@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import type { CalendarDate } from '../domain/dates';
+import { byKey } from '../db/batch';
+import type { Queryable } from '../db/queryable';
+import type { PageRequest } from '../graphql/connection';
+import { groupedLoader } from '../graphql/grouped-loader';
+import { CommitmentAggregate, commitmentAggregates, commitmentPagesOfEngagements, CommitmentRow, commitmentsByIds } from './commitment.repository';
+
+export function createCommitmentLoaders(db: Queryable, dueSoonDays: number) {
+  return {
+    commitmentById: new DataLoader<string, CommitmentRow | null>(async (ids) => byKey(ids, await commitmentsByIds(db, ids), (c) => c.id)),
+    /** Status and next due date, keyed by commitment and asOf. List queries prime it for their rows. */
+    commitmentAggregate: groupedLoader<CalendarDate, CommitmentAggregate>(
+      (asOf, ids) => commitmentAggregates(db, ids, asOf, dueSoonDays),
+      () => ({ status: 'UNDATED', nextDueDate: null }),
+    ),
+    /** Engagement.commitments: one page per engagement, all engagements of a level in one batch. */
+    commitmentsByEngagement: groupedLoader<PageRequest, { rows: CommitmentRow[]; total: number }>(
+      (page, ids) => commitmentPagesOfEngagements(db, ids, page),
+      () => ({ rows: [], total: 0 }),
+    ),
+  };
+}

@@ -1,0 +1,229 @@
+import type { Actor } from '../api-keys/authenticate';
+import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
+import { commitmentStatus } from '../domain/status';
+import { EngagementEntity } from '../engagements/engagement.entity';
+import { appendEvents } from '../events/event-log';
+import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity';
+import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
+import type { RequestContext } from '../graphql/context';
+import { badInput, notFound } from '../graphql/errors';
+import { expectGlobalId, toGlobalId } from '../graphql/global-id';
+import { checkDate, globalIdList, LIMITS, optionalText, positiveInt, requireAllFound, requiredText } from '../graphql/validate';
+import type { PartyEntity } from '../parties/party.entity';
+import { partiesByCodes } from '../parties/party.repository';
+import { SOURCE_STANCES } from '../sources/source-citation.entity';
+import { sourcesByIds } from '../sources/source.repository';
+import {
+  bumpCommitment, CommitmentChanges, findCommitment, followUpsOf, insertCommitment, insertFollowUp, lockCommitment, updateFollowUp, upsertCitation,
+} from './commitment-write.repository';
+import { CommitmentEntity } from './commitment.entity';
+import { AddFollowUpInput, CiteSourceInput, CreateCommitmentInput, UpdateCommitmentInput } from './commitment.input';
+import { checkRecurrence } from './recurrence-check';
+
+/**
+ * Writes to commitments. Each one validates all of its input first (nothing is written for a
+ * refused call), then runs one transaction that locks the commitment, changes it, bumps its
+ * version and appends the matching events, so history and data never disagree.
+ */
+
+const TEXT = {
+  title: { max: LIMITS.title },
+  description: { max: LIMITS.description, multiline: true },
+  note: { max: 2000, multiline: true },
+} as const;
+
+type Schedule =
+  | { kind: 'undated' }
+  | { kind: 'once'; dueDate: string }
+  | { kind: 'recurring'; recurrence: string; startsOn: string };
+
+function checkSchedule(input: CreateCommitmentInput, ctx: RequestContext): Schedule {
+  const recurrence = optionalText(input.recurrence, 'input.recurrence', { max: 500 });
+  if (recurrence) {
+    if (input.dueDate != null) throw badInput('input.dueDate', 'give either dueDate (a one-off deadline) or recurrence with startsOn, not both');
+    if (input.startsOn == null) throw badInput('input.startsOn', 'is required with recurrence: the rule counts from it');
+    const startsOn = checkDate(input.startsOn, 'input.startsOn');
+    checkRecurrence(recurrence, startsOn, horizonFrom(ctx.today), 'input.recurrence');
+    return { kind: 'recurring', recurrence: normalizeRecurrence(recurrence), startsOn };
+  }
+  if (input.startsOn != null) throw badInput('input.startsOn', 'only goes with recurrence; for a one-off deadline use dueDate');
+  if (input.dueDate != null) return { kind: 'once', dueDate: checkDate(input.dueDate, 'input.dueDate') };
+  return { kind: 'undated' };
+}
+
+async function partiesOf(ctx: RequestContext, codes: readonly string[] | null | undefined): Promise<PartyEntity[]> {
+  const field = 'input.partyCodes';
+  if (!codes || codes.length === 0) throw badInput(field, 'name at least one responsible party, e.g. ["PK"]');
+  if (codes.length > LIMITS.listItems) throw badInput(field, `must list at most ${LIMITS.listItems} parties`);
+  const wanted = [...new Set(codes.map((c) => (typeof c === 'string' ? c.trim().toUpperCase() : '')))];
+  const malformed = wanted.find((c) => !/^[A-Z]{2}$/.test(c));
+  if (malformed !== undefined) throw badInput(field, `"${malformed}" is not a party code (ISO 3166-1 alpha-2, e.g. PK)`);
+  const parties = await partiesByCodes(ctx.db, wanted);
+  const unknown = wanted.find((c) => !parties.some((p) => p.code === c));
+  if (unknown !== undefined) throw badInput(field, `unknown party code "${unknown}"; Query.parties lists the known ones`);
+  return parties;
+}
+
+async function sourceIdsOf(ctx: RequestContext, ids: readonly string[] | null | undefined, field: string): Promise<string[]> {
+  const wanted = globalIdList(ids, 'Source', field);
+  if (wanted.length) requireAllFound(wanted, (await sourcesByIds(ctx.db, wanted)).map((s) => s.id), 'Source', field);
+  return wanted;
+}
+
+async function engagementIdOf(ctx: RequestContext, id: string | null | undefined): Promise<string | null> {
+  if (id == null) return null;
+  const dbId = expectGlobalId(id, 'Engagement', 'input.engagementId');
+  if (!(await ctx.db.getRepository(EngagementEntity).existsBy({ id: dbId }))) throw notFound('Engagement', id, 'input.engagementId');
+  return dbId;
+}
+
+/** The title to reject null for: GraphQL lets a caller send null to an optional field. */
+function optionalTitle(value: string | null | undefined, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) throw badInput(field, 'cannot be null; omit it to keep the current title');
+  return requiredText(value, field, TEXT.title);
+}
+
+function optionalVersion(value: number | null | undefined): number | undefined {
+  return value == null ? undefined : positiveInt(value, 'input.expectedVersion');
+}
+
+export async function createCommitment(ctx: RequestContext, actor: Actor, input: CreateCommitmentInput): Promise<CommitmentEntity> {
+  const title = requiredText(input.title, 'input.title', TEXT.title);
+  const description = optionalText(input.description, 'input.description', TEXT.description) ?? null;
+  const schedule = checkSchedule(input, ctx);
+  const parties = await partiesOf(ctx, input.partyCodes);
+  const engagementId = await engagementIdOf(ctx, input.engagementId);
+  const sourceIds = await sourceIdsOf(ctx, input.sourceIds, 'input.sourceIds');
+
+  return ctx.db.transaction(async (m) => {
+    const now = ctx.clock.now();
+    const recurring = schedule.kind === 'recurring' ? schedule : null;
+    const id = await insertCommitment(m, {
+      title, description, engagementId, now,
+      partyIds: parties.map((p) => p.id),
+      recurrence: recurring?.recurrence ?? null,
+      startsOn: recurring?.startsOn ?? null,
+    });
+    const followUpIds = recurring
+      ? await materializeRecurringFollowUps(m, { id, title, recurrence: recurring.recurrence, startsOn: recurring.startsOn }, horizonFrom(ctx.today))
+      : [await insertFollowUp(m, { commitmentId: id, title, dueDate: schedule.kind === 'once' ? schedule.dueDate : null, now })];
+    for (const sourceId of sourceIds) await upsertCitation(m, { commitmentId: id, sourceId, stance: 'CONFIRMS', note: null, now });
+    const statuses = await snapshotStatuses(m, followUpIds, ctx.today, ctx.config.dueSoonDays);
+    await appendEvents(m, [{
+      commitmentId: id,
+      kind: 'CREATED',
+      actor: actor.name,
+      occurredAt: now,
+      status: commitmentStatus([...statuses.values()]),
+      details: {
+        title, description,
+        partyCodes: parties.map((p) => p.code).sort(),
+        engagementId: input.engagementId ?? null,
+        dueDate: schedule.kind === 'once' ? schedule.dueDate : null,
+        recurrence: recurring?.recurrence ?? null,
+        startsOn: recurring?.startsOn ?? null,
+        sourceIds: sourceIds.map((s) => toGlobalId('Source', s)),
+        followUps: followUpIds.length,
+      },
+    }]);
+    return findCommitment(m, id);
+  });
+}
+
+/**
+ * Edits title, description, or (for a one-off commitment) the due date of its single follow-up,
+ * if the caller's expectedVersion is still current. Every accepted call bumps the version by one
+ * and appends one UPDATED event, so versions count accepted edits exactly.
+ */
+export async function updateCommitment(ctx: RequestContext, actor: Actor, input: UpdateCommitmentInput): Promise<CommitmentEntity> {
+  const id = expectGlobalId(input.id, 'Commitment', 'input.id');
+  const expectedVersion = positiveInt(input.expectedVersion, 'input.expectedVersion');
+  const changes: CommitmentChanges = {
+    title: optionalTitle(input.title, 'input.title'),
+    description: optionalText(input.description, 'input.description', TEXT.description),
+  };
+  const dueDate = input.dueDate == null ? input.dueDate : checkDate(input.dueDate, 'input.dueDate');
+  if (changes.title === undefined && changes.description === undefined && dueDate === undefined) {
+    throw badInput('input', 'name at least one of title, description or dueDate to change');
+  }
+
+  return ctx.db.transaction(async (m) => {
+    const before = await lockCommitment(m, id, 'input.id', expectedVersion);
+    const followUps = await followUpsOf(m, id);
+    // A one-off commitment has exactly one follow-up, titled like it; it follows edits.
+    const single = !before.recurrence && followUps.length === 1 ? followUps[0] : undefined;
+    if (dueDate !== undefined && !single) {
+      throw badInput('input.dueDate', before.recurrence
+        ? `this commitment recurs (${before.recurrence}); its follow-ups' due dates come from the rule. Report on or add follow-ups instead`
+        : `this commitment has ${followUps.length} follow-ups, so there is no single due date to move; change a follow-up instead`);
+    }
+    const now = ctx.clock.now();
+    const statusesBefore = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
+    if (!(await bumpCommitment(m, id, expectedVersion, now, changes))) throw new Error(`commitment ${id} changed under its row lock`);
+    if (single) {
+      const renamed = changes.title !== undefined && single.title === before.title ? changes.title : undefined;
+      if (dueDate !== undefined || renamed !== undefined) await updateFollowUp(m, single.id, { dueDate, title: renamed });
+    }
+    const statusesAfter = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
+
+    const details: Record<string, { before: unknown; after: unknown }> = {};
+    if (changes.title !== undefined) details.title = { before: before.title, after: changes.title };
+    if (changes.description !== undefined) details.description = { before: before.description, after: changes.description };
+    if (dueDate !== undefined) details.dueDate = { before: single!.dueDate, after: dueDate };
+    const base = { commitmentId: id, actor: actor.name, occurredAt: now };
+    await appendEvents(m, [
+      { ...base, kind: 'UPDATED', details: { version: { before: before.version, after: before.version + 1 }, ...details } },
+      ...statusChangeEvents(statusesBefore, statusesAfter, base),
+    ]);
+    return findCommitment(m, id);
+  });
+}
+
+/** Cites a source with a stance, or changes the stance and note of an existing citation. */
+export async function citeSource(ctx: RequestContext, actor: Actor, input: CiteSourceInput): Promise<CommitmentEntity> {
+  const id = expectGlobalId(input.commitmentId, 'Commitment', 'input.commitmentId');
+  const [sourceId] = await sourceIdsOf(ctx, [input.sourceId], 'input.sourceId');
+  if (!SOURCE_STANCES.includes(input.stance)) throw badInput('input.stance', `must be one of ${SOURCE_STANCES.join(', ')}`);
+  const note = optionalText(input.note, 'input.note', TEXT.note) ?? null;
+  const expectedVersion = optionalVersion(input.expectedVersion);
+
+  return ctx.db.transaction(async (m) => {
+    const before = await lockCommitment(m, id, 'input.commitmentId', expectedVersion);
+    const now = ctx.clock.now();
+    const previous = await upsertCitation(m, { commitmentId: id, sourceId, stance: input.stance, note, now });
+    await bumpCommitment(m, id, before.version, now);
+    await appendEvents(m, [{
+      commitmentId: id, kind: 'UPDATED', actor: actor.name, occurredAt: now,
+      details: {
+        version: { before: before.version, after: before.version + 1 },
+        citation: { sourceId: toGlobalId('Source', sourceId), before: previous, after: { stance: input.stance, note } },
+      },
+    }]);
+    return findCommitment(m, id);
+  });
+}
+
+/** Adds a follow-up by hand (occurrence null), e.g. a deliverable announced after the meeting. */
+export async function addFollowUp(ctx: RequestContext, actor: Actor, input: AddFollowUpInput): Promise<FollowUpEntity> {
+  const id = expectGlobalId(input.commitmentId, 'Commitment', 'input.commitmentId');
+  const title = requiredText(input.title, 'input.title', TEXT.title);
+  const dueDate = input.dueDate == null ? null : checkDate(input.dueDate, 'input.dueDate');
+  const expectedVersion = optionalVersion(input.expectedVersion);
+
+  return ctx.db.transaction(async (m) => {
+    const before = await lockCommitment(m, id, 'input.commitmentId', expectedVersion);
+    const now = ctx.clock.now();
+    const followUpId = await insertFollowUp(m, { commitmentId: id, title, dueDate, now });
+    await bumpCommitment(m, id, before.version, now);
+    await appendEvents(m, [{
+      commitmentId: id, followUpId, kind: 'UPDATED', actor: actor.name, occurredAt: now,
+      details: {
+        version: { before: before.version, after: before.version + 1 },
+        followUpAdded: { id: toGlobalId('FollowUp', followUpId), title, dueDate },
+      },
+    }]);
+    return m.getRepository(FollowUpEntity).findOneByOrFail({ id: followUpId });
+  });
+}

@@ -1,0 +1,53 @@
+import type { Queryable } from '../db/queryable';
+import type { CalendarDate } from '../domain/dates';
+import type { FollowUpFacts } from '../domain/status';
+import { CommitmentEventRow, EVENT_COLUMNS } from './commitment-event.repository';
+
+/** Committed events after an id, in id order (which is commit order; see event-log.ts). */
+export async function readEventsAfter(db: Queryable, afterId: string, limit: number): Promise<CommitmentEventRow[]> {
+  return db.query(
+    `SELECT ${EVENT_COLUMNS('e')} FROM commitment_event e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`,
+    [afterId, limit],
+  );
+}
+
+/** The highest committed event id, '0' while there is none. */
+export async function latestEventId(db: Queryable): Promise<string> {
+  const [{ id }] = await db.query(`SELECT COALESCE(max(id), 0)::text AS id FROM commitment_event`);
+  return id;
+}
+
+/** What subscription filters look at, for one commitment. */
+export interface CommitmentFacts {
+  id: string;
+  title: string;
+  description: string | null;
+  engagementId: string | null;
+  partyIds: string[];
+  /** Loaded only when some filter needs due dates or statuses. */
+  followUps?: (FollowUpFacts & { dueDate: CalendarDate | null })[];
+}
+
+/**
+ * The facts of a batch's commitments in one statement, whatever the number of subscribers:
+ * filters are then evaluated in memory against them.
+ */
+export async function loadCommitmentFacts(db: Queryable, commitmentIds: readonly string[], withFollowUps: boolean): Promise<Map<string, CommitmentFacts>> {
+  if (!commitmentIds.length) return new Map();
+  const followUps = withFollowUps
+    ? `, COALESCE((
+         SELECT json_agg(json_build_object('dueDate', f.due_date, 'reports', COALESCE((
+                  SELECT json_agg(json_build_object(
+                           'state', r.state, 'reportedOn', r.reported_on, 'sequence', r.id,
+                           'superseded', EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)))
+                    FROM progress_report r WHERE r.follow_up_id = f.id), '[]'::json)))
+           FROM follow_up f WHERE f.commitment_id = c.id), '[]'::json) AS "followUps"`
+    : '';
+  const rows: CommitmentFacts[] = await db.query(
+    `SELECT c.id, c.title, c.description, c.engagement_id AS "engagementId",
+            ARRAY(SELECT cp.party_id::text FROM commitment_party cp WHERE cp.commitment_id = c.id) AS "partyIds"${followUps}
+       FROM commitment c WHERE c.id = ANY($1::bigint[])`,
+    [[...new Set(commitmentIds)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}

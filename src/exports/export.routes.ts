@@ -1,0 +1,70 @@
+import { Request, Response, Router } from 'express';
+import type { AppServices } from '../graphql/context';
+import { CalendarDate, isCalendarDate } from '../domain/dates';
+import { followUpCalendar } from './calendar.ics';
+import { commitmentsCsv } from './commitments.csv';
+import { followUpExportRows } from './export.repository';
+
+class BadExportRequest extends Error {}
+
+/** ?asOf=YYYY-MM-DD, defaulting to the server's today. */
+function asOfParam(req: Request, today: CalendarDate): CalendarDate {
+  const raw = req.query.asOf;
+  if (raw === undefined || raw === '') return today;
+  if (typeof raw !== 'string' || !isCalendarDate(raw)) {
+    throw new BadExportRequest(`asOf must be one calendar date written YYYY-MM-DD, e.g. ${today}; got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+/**
+ * GET /export/commitments.csv and GET /calendar.ics: the follow-ups for spreadsheets and calendar
+ * apps. Bad parameters answer 400 with a sentence saying what to send; nothing answers with a stack.
+ */
+export function exportRoutes(services: AppServices): Router {
+  const { db, clock, config, log } = services;
+  const router = Router();
+
+  const handle = (produce: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await produce(req, res);
+    } catch (err) {
+      if (err instanceof BadExportRequest) {
+        res.status(400).type('text/plain').send(`${err.message}\n`);
+        return;
+      }
+      log.error({ err, path: req.path }, 'export failed');
+      res.status(500).type('text/plain').send('The export could not be produced; try again shortly.\n');
+    }
+  };
+
+  router.get(
+    '/export/commitments.csv',
+    handle(async (req, res) => {
+      const asOf = asOfParam(req, clock.today());
+      const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
+      res
+        .type('text/csv; charset=utf-8; header=present')
+        .attachment(`follow-ups-as-of-${asOf}.csv`)
+        .send(commitmentsCsv(rows));
+    }),
+  );
+
+  router.get(
+    '/calendar.ics',
+    handle(async (req, res) => {
+      const asOf = clock.today();
+      const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
+      const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+      const ics = followUpCalendar(rows, {
+        asOf,
+        now: clock.now(),
+        dashboardUrl: `${origin}/dashboard`,
+      });
+      // Calendar apps poll this feed; they must always get the statuses of the day.
+      res.set('Cache-Control', 'no-cache').type('text/calendar; charset=utf-8').attachment('follow-ups.ics').send(ics);
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,69 @@
+import type { CalendarDate } from '../domain/dates';
+import { STATUSES, Status } from '../domain/status';
+import type { Queryable } from '../db/queryable';
+import {
+  bindStatusParams,
+  commitmentAggregateColumnsSql,
+  commitmentStatusFromAggregateSql,
+  followUpFactsSql,
+  followUpStatusSql,
+} from '../follow-ups/follow-up-status.sql';
+
+export interface FollowThroughScope {
+  partyId: string | null;
+  engagementId: string | null;
+}
+
+export interface FollowThroughNumbers {
+  total: number;
+  byStatus: { status: Status; count: number }[];
+  dueFollowUps: number;
+  doneOnTime: number;
+  onTimeRate: number | null;
+}
+
+function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
+  const where = ['TRUE'];
+  if (scope.partyId) where.push(`EXISTS (SELECT 1 FROM commitment_party cp WHERE cp.commitment_id = c.id AND cp.party_id = $${params.push(scope.partyId)}::bigint)`);
+  if (scope.engagementId) where.push(`c.engagement_id = $${params.push(scope.engagementId)}::bigint`);
+  return `SELECT c.id FROM commitment c WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * Commitments by status and the on-time rate, as of a date, in two statements. Statuses come from
+ * one pass over the scope's follow-ups grouped by commitment (no per-commitment lookups).
+ */
+export async function followThroughNumbers(db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number): Promise<FollowThroughNumbers> {
+  const sParams: unknown[] = [];
+  const sp = bindStatusParams(sParams, asOf, dueSoonDays);
+  const statusSql = `
+    WITH scope AS (${scopeSql(scope, sParams)}),
+    facts AS (SELECT ${followUpFactsSql('fu', sp)} FROM follow_up fu WHERE fu.commitment_id IN (SELECT id FROM scope)),
+    agg AS (SELECT s.id, ${commitmentAggregateColumnsSql('f')} FROM scope s LEFT JOIN facts f ON f.commitment_id = s.id GROUP BY s.id)
+    SELECT ${commitmentStatusFromAggregateSql('agg', sp)} AS status, count(*)::int AS count FROM agg GROUP BY 1`;
+
+  const rParams: unknown[] = [];
+  const rp = bindStatusParams(rParams, asOf, dueSoonDays);
+  const rateSql = `
+    SELECT count(*)::int AS due,
+           count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM progress_report r
+              WHERE r.follow_up_id = f.id AND r.state = 'DONE' AND r.reported_on <= f.due_date
+                AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)))::int AS on_time
+      FROM follow_up f
+     WHERE f.commitment_id IN (${scopeSql(scope, rParams)})
+       AND f.due_date < ${rp.asOf} AND ${followUpStatusSql('f', rp)} <> 'CANCELLED'`;
+
+  const [counts, [rate]]: [{ status: Status; count: number }[], { due: number; on_time: number }[]] = await Promise.all([
+    db.query(statusSql, sParams),
+    db.query(rateSql, rParams),
+  ]);
+  const byStatus = STATUSES.map((status) => ({ status, count: counts.find((c) => c.status === status)?.count ?? 0 }));
+  return {
+    total: byStatus.reduce((sum, s) => sum + s.count, 0),
+    byStatus,
+    dueFollowUps: rate.due,
+    doneOnTime: rate.on_time,
+    onTimeRate: rate.due ? rate.on_time / rate.due : null,
+  };
+}

@@ -1,0 +1,171 @@
+import type { CalendarDate } from '../domain/dates';
+import { CLOSED_STATUSES, Status } from '../domain/status';
+
+/**
+ * The SQL form of the status rules (the pure form is src/domain/status.ts; the two are proven to
+ * agree by test/status-agreement.test.ts). Everything here builds SQL text around table aliases and
+ * bound parameters, so filtering, counting and ordering by status all happen in Postgres.
+ *
+ * The key fact the definitions lean on: follow_up.first_closed_on (kept by a trigger) is the
+ * earliest date of an effective DONE/MISSED/CANCELLED report. Since a closing report can only be
+ * followed by another closing report (IN_PROGRESS changes nothing), "closed as of D" is exactly
+ * `first_closed_on <= D`, a plain column test the due-date indexes can serve. Only a closed
+ * follow-up needs its reports read, to tell DONE from MISSED from CANCELLED.
+ */
+
+/** Placeholders (with casts) for the two inputs every status depends on. */
+export interface StatusParams {
+  asOf: string;
+  dueSoonDays: string;
+}
+
+/**
+ * Placeholders for asOf and dueSoonDays in `params`. Each value is appended the first time its
+ * placeholder is used, so a statement that needs neither (a count without a status filter) binds
+ * none: Postgres refuses parameters a statement does not use.
+ */
+export function bindStatusParams(params: unknown[], asOf: CalendarDate, dueSoonDays: number): StatusParams {
+  let asOfPlaceholder: string | undefined;
+  let dueSoonPlaceholder: string | undefined;
+  return {
+    get asOf() {
+      return (asOfPlaceholder ??= `$${params.push(asOf)}::date`);
+    },
+    get dueSoonDays() {
+      return (dueSoonPlaceholder ??= `$${params.push(dueSoonDays)}::int`);
+    },
+  };
+}
+
+const quoted = (statuses: readonly Status[]) => statuses.map((s) => `'${s}'`).join(', ');
+
+/** True while follow-up `f` has no effective closing report dated on or before asOf. */
+export function isOpenSql(f: string, p: StatusParams): string {
+  return `(${f}.first_closed_on IS NULL OR ${f}.first_closed_on > ${p.asOf})`;
+}
+
+/**
+ * The state of the report that decides a closed follow-up: the latest effective (not superseded)
+ * non-IN_PROGRESS report dated on or before asOf; same-day ties go to the later recorded.
+ * Null while the follow-up is open.
+ */
+export function closedStateSql(f: string, p: StatusParams): string {
+  return `CASE WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
+      SELECT r.state FROM progress_report r
+       WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
+         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
+}
+
+/** The status of an open follow-up, from its due date alone. */
+function openStatusSql(f: string, p: StatusParams): string {
+  return `CASE WHEN ${f}.due_date IS NULL THEN 'UNDATED'
+      WHEN ${f}.due_date < ${p.asOf} THEN 'OVERDUE'
+      WHEN ${f}.due_date <= ${p.asOf} + ${p.dueSoonDays} THEN 'DUE_SOON'
+      ELSE 'SCHEDULED' END`;
+}
+
+/** Follow-up `f`'s status as of asOf: a text expression with one of the seven status values. */
+export function followUpStatusSql(f: string, p: StatusParams): string {
+  return `(CASE WHEN ${f}.first_closed_on <= ${p.asOf} THEN ${closedStateSql(f, p)} ELSE ${openStatusSql(f, p)} END)`;
+}
+
+/**
+ * A predicate equivalent to `followUpStatusSql(f) IN (statuses)`, written so that open statuses
+ * are plain ranges on due_date (served by follow_up_due_idx / follow_up_never_closed_due_idx)
+ * and only closed statuses read reports.
+ */
+export function followUpStatusFilterSql(f: string, statuses: readonly Status[], p: StatusParams): string {
+  const wanted = new Set(statuses);
+  const open = isOpenSql(f, p);
+  const parts: string[] = [];
+  if (wanted.has('OVERDUE')) parts.push(`${f}.due_date < ${p.asOf}`);
+  if (wanted.has('DUE_SOON')) parts.push(`${f}.due_date BETWEEN ${p.asOf} AND ${p.asOf} + ${p.dueSoonDays}`);
+  if (wanted.has('SCHEDULED')) parts.push(`${f}.due_date > ${p.asOf} + ${p.dueSoonDays}`);
+  if (wanted.has('UNDATED')) parts.push(`${f}.due_date IS NULL`);
+  const openPart = parts.length ? `(${open} AND (${parts.join(' OR ')}))` : null;
+  const closed = CLOSED_STATUSES.filter((s) => wanted.has(s));
+  const closedPart = closed.length
+    ? `(${f}.first_closed_on <= ${p.asOf} AND ${closedStateSql(f, p)} IN (${quoted(closed)}))`
+    : null;
+  const all = [openPart, closedPart].filter((x): x is string => x !== null);
+  return all.length ? `(${all.join(' OR ')})` : 'FALSE';
+}
+
+/**
+ * Aggregates over the follow-ups of one commitment (rows aliased `f`, produced by
+ * `followUpFactsSql`): how many there are, the earliest open due date, whether an open one is
+ * undated, and whether any closed one was DONE or MISSED. Usable with GROUP BY or in a LATERAL.
+ */
+export function commitmentAggregateColumnsSql(f: string): string {
+  return `count(${f}.id)::int AS follow_up_count,
+    min(${f}.due_date) FILTER (WHERE ${f}.is_open AND ${f}.due_date IS NOT NULL) AS next_due,
+    coalesce(bool_or(${f}.is_open AND ${f}.due_date IS NULL), false) AS has_open_undated,
+    coalesce(bool_or(${f}.closed_state = 'DONE'), false) AS any_done,
+    coalesce(bool_or(${f}.closed_state = 'MISSED'), false) AS any_missed`;
+}
+
+/** The columns `commitmentAggregateColumnsSql` expects, selected from follow_up aliased `f`. */
+export function followUpFactsSql(f: string, p: StatusParams): string {
+  return `${f}.id, ${f}.commitment_id, ${f}.due_date, ${isOpenSql(f, p)} AS is_open, ${closedStateSql(f, p)} AS closed_state`;
+}
+
+/**
+ * A commitment's status from the aggregate row `a`. The open statuses depend on next_due alone,
+ * which is why a status filter on open statuses is a range test on the earliest open due date.
+ */
+export function commitmentStatusFromAggregateSql(a: string, p: StatusParams): string {
+  return `(CASE WHEN ${a}.next_due < ${p.asOf} THEN 'OVERDUE'
+      WHEN ${a}.next_due <= ${p.asOf} + ${p.dueSoonDays} THEN 'DUE_SOON'
+      WHEN ${a}.next_due IS NOT NULL THEN 'SCHEDULED'
+      WHEN ${a}.has_open_undated OR ${a}.follow_up_count = 0 THEN 'UNDATED'
+      WHEN ${a}.any_done THEN 'DONE'
+      WHEN ${a}.any_missed THEN 'MISSED'
+      ELSE 'CANCELLED' END)`;
+}
+
+/**
+ * A LATERAL subquery giving commitment `c`'s aggregate (columns of commitmentAggregateColumnsSql)
+ * plus `status`: `CROSS JOIN LATERAL ${commitmentStatusLateralSql('c', p)} AS agg`.
+ */
+export function commitmentStatusLateralSql(c: string, p: StatusParams): string {
+  return `(SELECT a.*, ${commitmentStatusFromAggregateSql('a', p)} AS status FROM (
+      SELECT ${commitmentAggregateColumnsSql('f')}
+        FROM (SELECT ${followUpFactsSql('fu', p)} FROM follow_up fu WHERE fu.commitment_id = ${c}.id) f
+    ) a)`;
+}
+
+/** The earliest due date among commitment `c`'s open dated follow-ups: one index probe. */
+export function nextDueSql(c: string, p: StatusParams): string {
+  return `(SELECT min(nf.due_date) FROM follow_up nf
+      WHERE nf.commitment_id = ${c}.id AND nf.due_date IS NOT NULL AND ${isOpenSql('nf', p)})`;
+}
+
+/**
+ * A predicate equivalent to "commitment `c`'s status is one of `statuses`", given `nextDue`, an
+ * expression for its earliest open due date (see nextDueSql). Open statuses are ranges on
+ * nextDue; the rest need the full aggregate, computed only when nextDue is null. A sargable
+ * pre-filter comes first: a commitment has a status only if one of its follow-ups has it (or, for
+ * UNDATED, it has none), which lets Postgres start from the follow_up due-date indexes.
+ */
+export function commitmentStatusFilterSql(c: string, nextDue: string, statuses: readonly Status[], p: StatusParams): string {
+  const wanted = new Set(statuses);
+  const dated: string[] = [];
+  if (wanted.has('OVERDUE')) dated.push(`${nextDue} < ${p.asOf}`);
+  if (wanted.has('DUE_SOON')) dated.push(`${nextDue} BETWEEN ${p.asOf} AND ${p.asOf} + ${p.dueSoonDays}`);
+  if (wanted.has('SCHEDULED')) dated.push(`${nextDue} > ${p.asOf} + ${p.dueSoonDays}`);
+  const undatedOrClosed = [...statuses].filter((s) => s === 'UNDATED' || CLOSED_STATUSES.includes(s));
+  const exact = `(CASE WHEN ${nextDue} IS NOT NULL THEN ${dated.length ? dated.join(' OR ') : 'FALSE'}
+      ELSE ${undatedOrClosed.length ? `(SELECT agg.status FROM ${commitmentStatusLateralSql(c, p)} agg) IN (${quoted(undatedOrClosed)})` : 'FALSE'} END)`;
+  const preFilter = [`${c}.id IN (SELECT pf.commitment_id FROM follow_up pf WHERE ${followUpStatusFilterSql('pf', statuses, p)})`];
+  if (wanted.has('UNDATED')) preFilter.push(`NOT EXISTS (SELECT 1 FROM follow_up pe WHERE pe.commitment_id = ${c}.id)`);
+  return `((${preFilter.join(' OR ')}) AND ${exact})`;
+}
+
+/** reportedOn of follow-up `f`'s latest effective DONE report, whatever the asOf. */
+export function completedOnSql(f: string): string {
+  return `(SELECT r.reported_on FROM progress_report r
+      WHERE r.follow_up_id = ${f}.id AND r.state = 'DONE'
+        AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+      ORDER BY r.reported_on DESC, r.id DESC LIMIT 1)`;
+}

@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { CalendarDate } from '../domain/dates';
+import type { Status } from '../domain/status';
+import { byKey } from '../db/batch';
+import type { Queryable } from '../db/queryable';
+import type { PageRequest } from '../graphql/connection';
+import { groupedLoader } from '../graphql/grouped-loader';
+import { completedOnDates, followUpPagesOfCommitments, FollowUpPageRow, FollowUpRow, followUpsByIds, followUpStatuses } from './follow-up.repository';
+
+export interface FollowUpsOfCommitmentArgs {
+  statuses: Status[] | null;
+  asOf: CalendarDate;
+  page: PageRequest;
+}
+
+export function createFollowUpLoaders(db: Queryable, dueSoonDays: number) {
+  /** Status keyed by follow-up and asOf. Lists prime it with the status they computed anyway. */
+  const followUpStatus = groupedLoader<CalendarDate, Status>(
+    (asOf, ids) => followUpStatuses(db, ids, asOf, dueSoonDays),
+    () => 'UNDATED',
+  );
+  return {
+    followUpById: new DataLoader<string, FollowUpRow | null>(async (ids) => byKey(ids, await followUpsByIds(db, ids), (f) => f.id)),
+    followUpStatus,
+    completedOn: new DataLoader<string, CalendarDate | null>(async (ids) => {
+      const dates = await completedOnDates(db, ids);
+      return ids.map((id) => dates.get(id) ?? null);
+    }),
+    /** Commitment.followUps: one page per commitment, all commitments of a level in one batch. */
+    followUpsByCommitment: groupedLoader<FollowUpsOfCommitmentArgs, { rows: FollowUpPageRow[]; total: number }>(
+      async ({ statuses, asOf, page }, ids) => {
+        const pages = await followUpPagesOfCommitments(db, ids, statuses, asOf, dueSoonDays, page);
+        for (const { rows } of pages.values()) primeStatuses(followUpStatus, rows, asOf);
+        return pages;
+      },
+      () => ({ rows: [], total: 0 }),
+    ),
+  };
+}
+
+export function primeStatuses(loader: ReturnType<typeof groupedLoader<CalendarDate, Status>>, rows: readonly FollowUpPageRow[], asOf: CalendarDate): void {
+  for (const row of rows) loader.prime({ id: row.id, args: asOf }, row.status);
+}

@@ -1,0 +1,136 @@
+import type { CalendarDate } from '../domain/dates';
+import type { Status } from '../domain/status';
+import { afterDateIdSql } from '../db/keyset';
+import type { Queryable } from '../db/queryable';
+import type { PageRequest } from '../graphql/connection';
+import { bindStatusParams, completedOnSql, followUpStatusFilterSql, followUpStatusSql, StatusParams } from './follow-up-status.sql';
+import type { FollowUpEntity } from './follow-up.entity';
+
+export type FollowUpRow = FollowUpEntity;
+/** A list row also carries its status as of the list's asOf. */
+export type FollowUpPageRow = FollowUpRow & { status: Status };
+
+/** Checked FollowUpFilter (see follow-up.criteria.ts). */
+export interface FollowUpCriteria {
+  statuses: Status[] | null;
+  partyIds: string[] | null;
+  commitmentId: string | null;
+  dueFrom: CalendarDate | null;
+  dueTo: CalendarDate | null;
+}
+
+export const FOLLOW_UP_COLUMNS = (f: string) => `${f}.id, ${f}.commitment_id AS "commitmentId", ${f}.title, ${f}.due_date AS "dueDate",
+  ${f}.occurrence, ${f}.first_closed_on AS "firstClosedOn", ${f}.created_at AS "createdAt"`;
+
+export function followUpsByIds(db: Queryable, ids: readonly string[]): Promise<FollowUpRow[]> {
+  return db.query(`SELECT ${FOLLOW_UP_COLUMNS('f')} FROM follow_up f WHERE f.id = ANY($1::bigint[])`, [ids]);
+}
+
+function criteriaSql(f: string, criteria: FollowUpCriteria, params: unknown[], p: StatusParams): string[] {
+  const where: string[] = [];
+  if (criteria.statuses) where.push(followUpStatusFilterSql(f, criteria.statuses, p));
+  if (criteria.partyIds) {
+    where.push(`EXISTS (SELECT 1 FROM commitment_party cp WHERE cp.commitment_id = ${f}.commitment_id AND cp.party_id = ANY($${params.push(criteria.partyIds)}::bigint[]))`);
+  }
+  if (criteria.commitmentId) where.push(`${f}.commitment_id = $${params.push(criteria.commitmentId)}::bigint`);
+  if (criteria.dueFrom) where.push(`${f}.due_date >= $${params.push(criteria.dueFrom)}::date`);
+  if (criteria.dueTo) where.push(`${f}.due_date <= $${params.push(criteria.dueTo)}::date`);
+  return where;
+}
+
+/**
+ * One page of follow-ups ordered by due date (none last), then id, with the total. The order is
+ * follow_up_due_idx's, so with a status filter such as OVERDUE the page is an index range scan.
+ */
+export async function pageOfFollowUps(
+  db: Queryable,
+  criteria: FollowUpCriteria,
+  asOf: CalendarDate,
+  dueSoonDays: number,
+  page: PageRequest,
+): Promise<{ rows: FollowUpPageRow[]; total: number }> {
+  const params: unknown[] = [];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const where = criteriaSql('f', criteria, params, p);
+  where.push(afterDateIdSql('f.due_date', 'f.id', page.after, params));
+  const rowsSql = `
+    SELECT x.*, ${followUpStatusSql('x', p)} AS status FROM (
+      SELECT ${FOLLOW_UP_COLUMNS('f')}, f.due_date, f.first_closed_on FROM follow_up f
+       WHERE ${where.join(' AND ')}
+       ORDER BY f.due_date NULLS LAST, f.id LIMIT $${params.push(page.limit + 1)}) x
+     ORDER BY x.due_date NULLS LAST, x.id`;
+  const countParams: unknown[] = [];
+  const countWhere = criteriaSql('f', criteria, countParams, bindStatusParams(countParams, asOf, dueSoonDays));
+  const countSql = `SELECT count(*)::int AS total FROM follow_up f ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}`;
+  const [rows, [{ total }]] = await Promise.all([db.query(rowsSql, params), db.query(countSql, countParams)]);
+  return { rows: rows.map(pageRow), total };
+}
+
+/** Drops the snake_case helper columns the status expression needed. */
+function pageRow(r: Record<string, unknown>): FollowUpPageRow {
+  const { id, commitmentId, title, dueDate, occurrence, firstClosedOn, createdAt, status } = r as unknown as FollowUpPageRow;
+  return { id, commitmentId, title, dueDate, occurrence, firstClosedOn, createdAt, status };
+}
+
+/**
+ * The follow-ups of many commitments, one page each (due date, none last, then id), filtered by
+ * status as of asOf, with totals: two statements whatever the number of commitments.
+ */
+export async function followUpPagesOfCommitments(
+  db: Queryable,
+  commitmentIds: readonly string[],
+  statuses: Status[] | null,
+  asOf: CalendarDate,
+  dueSoonDays: number,
+  page: PageRequest,
+): Promise<Map<string, { rows: FollowUpPageRow[]; total: number }>> {
+  const params: unknown[] = [commitmentIds];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const filter = statuses ? followUpStatusFilterSql('f', statuses, p) : 'TRUE';
+  const keyset = afterDateIdSql('f.due_date', 'f.id', page.after, params);
+  const rowsSql = `
+    SELECT x.*, ${followUpStatusSql('x', p)} AS status FROM (
+      SELECT ${FOLLOW_UP_COLUMNS('f')}, f.due_date, f.first_closed_on,
+             row_number() OVER (PARTITION BY f.commitment_id ORDER BY f.due_date NULLS LAST, f.id) AS rn
+        FROM follow_up f
+       WHERE f.commitment_id = ANY($1::bigint[]) AND ${filter} AND ${keyset}) x
+     WHERE x.rn <= $${params.push(page.limit + 1)}
+     ORDER BY x."commitmentId", x.rn`;
+  const countParams: unknown[] = [commitmentIds];
+  const cp = bindStatusParams(countParams, asOf, dueSoonDays);
+  const countSql = `SELECT f.commitment_id AS "commitmentId", count(*)::int AS total FROM follow_up f
+     WHERE f.commitment_id = ANY($1::bigint[]) AND ${statuses ? followUpStatusFilterSql('f', statuses, cp) : 'TRUE'}
+     GROUP BY f.commitment_id`;
+  const [rows, totals]: [Record<string, unknown>[], { commitmentId: string; total: number }[]] = await Promise.all([
+    db.query(rowsSql, params),
+    db.query(countSql, countParams),
+  ]);
+  const result = new Map<string, { rows: FollowUpPageRow[]; total: number }>();
+  for (const id of commitmentIds) result.set(id, { rows: [], total: 0 });
+  for (const t of totals) result.get(t.commitmentId)!.total = t.total;
+  for (const r of rows) {
+    const row = pageRow(r);
+    result.get(row.commitmentId)!.rows.push(row);
+  }
+  return result;
+}
+
+/** Status of many follow-ups as of one date, in one statement. */
+export async function followUpStatuses(db: Queryable, ids: readonly string[], asOf: CalendarDate, dueSoonDays: number): Promise<Map<string, Status>> {
+  const params: unknown[] = [ids];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const rows: { id: string; status: Status }[] = await db.query(
+    `SELECT f.id, ${followUpStatusSql('f', p)} AS status FROM follow_up f WHERE f.id = ANY($1::bigint[])`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** completedOn of many follow-ups, in one statement. */
+export async function completedOnDates(db: Queryable, ids: readonly string[]): Promise<Map<string, CalendarDate | null>> {
+  const rows: { id: string; completedOn: CalendarDate | null }[] = await db.query(
+    `SELECT f.id, ${completedOnSql('f')} AS "completedOn" FROM follow_up f WHERE f.id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.completedOn]));
+}

@@ -1,0 +1,74 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { CommitmentType } from '../commitments/commitment.type';
+import type { CommitmentRow } from '../commitments/commitment.repository';
+import { daysBetween } from '../domain/dates';
+import type { Status } from '../domain/status';
+import { checkDateCursor } from '../db/keyset';
+import { AsOfArgs, AsOfConnectionArgs, fieldAsOf, rootAsOf } from '../graphql/as-of.args';
+import { Connection, pageRequest, toConnection } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { CommitmentStatusEnum } from '../graphql/enums';
+import { toGlobalId } from '../graphql/global-id';
+import { DateScalar } from '../graphql/scalars';
+import { ProgressReportType } from '../progress-reports/progress-report.type';
+import type { ProgressReportRow } from '../progress-reports/progress-report.repository';
+import { FollowUpFilterInput } from './follow-up-filter.input';
+import { followUpCriteria } from './follow-up.criteria';
+import { primeStatuses } from './follow-up.loader';
+import { FollowUpPageRow, FollowUpRow, pageOfFollowUps } from './follow-up.repository';
+import { FollowUpConnection, FollowUpType } from './follow-up.type';
+
+@ArgsType()
+class FollowUpsArgs extends AsOfConnectionArgs {
+  @Field(() => FollowUpFilterInput, { nullable: true })
+  filter?: FollowUpFilterInput | null;
+}
+
+@Resolver(() => FollowUpType)
+export class FollowUpResolver {
+  @Query(() => FollowUpConnection, { description: 'Ordered by due date (none last), then id. first: default 20, at most 100.' })
+  async followUps(@Args() args: FollowUpsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Connection<FollowUpPageRow>> {
+    const asOf = rootAsOf(ctx, info, args.asOf);
+    const page = pageRequest(args, 2);
+    checkDateCursor(page.after);
+    const criteria = await followUpCriteria(ctx.db, args.filter);
+    const { rows, total } = await pageOfFollowUps(ctx.db, criteria, asOf, ctx.config.dueSoonDays, page);
+    primeStatuses(ctx.loaders.followUpStatus, rows, asOf);
+    return toConnection(rows, page, total, (f) => [f.dueDate, f.id]);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() f: FollowUpRow): string {
+    return toGlobalId('FollowUp', f.id);
+  }
+
+  @FieldResolver(() => CommitmentType)
+  async commitment(@Root() f: FollowUpRow, @Ctx() ctx: RequestContext): Promise<CommitmentRow> {
+    const commitment = await ctx.loaders.commitmentById.load(f.commitmentId);
+    if (!commitment) throw new Error(`follow-up ${f.id} points at missing commitment ${f.commitmentId}`);
+    return commitment;
+  }
+
+  @FieldResolver(() => CommitmentStatusEnum)
+  status(@Root() f: FollowUpRow, @Args() { asOf }: AsOfArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Status> {
+    return ctx.loaders.followUpStatus.load({ id: f.id, args: fieldAsOf(ctx, info, asOf) });
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Whole days past dueDate as of asOf; null unless OVERDUE.' })
+  async daysOverdue(@Root() f: FollowUpRow, @Args() args: AsOfArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number | null> {
+    const asOf = fieldAsOf(ctx, info, args.asOf);
+    const status = await ctx.loaders.followUpStatus.load({ id: f.id, args: asOf });
+    return status === 'OVERDUE' && f.dueDate ? daysBetween(f.dueDate, asOf) : null;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'reportedOn of the latest DONE report, if any, whatever the asOf.' })
+  completedOn(@Root() f: FollowUpRow, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ctx.loaders.completedOn.load(f.id);
+  }
+
+  @FieldResolver(() => [ProgressReportType], { description: 'Every report, oldest first (reportedOn, then recording order), corrected ones included.' })
+  reports(@Root() f: FollowUpRow, @Ctx() ctx: RequestContext): Promise<ProgressReportRow[]> {
+    return ctx.loaders.reportsByFollowUp.load(f.id);
+  }
+}

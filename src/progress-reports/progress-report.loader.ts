@@ -1,0 +1,13 @@
+import DataLoader from 'dataloader';
+import { byKey, groupedByKey } from '../db/batch';
+import type { Queryable } from '../db/queryable';
+import { ProgressReportRow, reportsByIds, reportsOfFollowUps } from './progress-report.repository';
+
+export function createProgressReportLoaders(db: Queryable) {
+  return {
+    reportById: new DataLoader<string, ProgressReportRow | null>(async (ids) => byKey(ids, await reportsByIds(db, ids), (r) => r.id)),
+    reportsByFollowUp: new DataLoader<string, ProgressReportRow[]>(async (ids) =>
+      groupedByKey(ids, await reportsOfFollowUps(db, ids), (r) => r.followUpId),
+    ),
+  };
+}

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { dashboardRoutes } from '../dashboard/dashboard.routes';
+import { exportRoutes } from '../exports/export.routes';
+import type { AppServices } from '../graphql/context';
+import { playgroundOffRoutes, playgroundRoutes } from '../playground/playground.routes';
+import { vendorRoutes } from './vendor-assets';
+
+/**
+ * What people open in a browser or a calendar app: the playground (unless configured off), the
+ * dashboard, the CSV and iCalendar exports, and the browser bundles they need. Mount before Apollo,
+ * so a browser's GET /graphql reaches the playground.
+ */
+export function uiRoutes(services: AppServices): Router {
+  const router = Router();
+  router.use(vendorRoutes());
+  router.use(services.config.playground ? playgroundRoutes(services) : playgroundOffRoutes());
+  router.use(dashboardRoutes());
+  router.use(exportRoutes(services));
+  return router;
+}

@@ -1,0 +1,59 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every list field is batched: a nested query costs the same number of SQL statements whether its
+ * pages hold 5 or 100 items.
+ */
+const statements: string[] = [];
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp({ onQuery: (sql) => statements.push(sql), env: { SCHEDULER_INTERVAL_MS: '86400000' } });
+  // 120 commitments at 3 engagements, 2 parties each, 2 sources each, 6 follow-ups each with reports.
+  await app.db.query(`
+    INSERT INTO party (code, name) VALUES ('PK', 'Pakistan'), ('CN', 'China');
+    INSERT INTO engagement (title, held_on) SELECT 'Engagement ' || i, DATE '2026-01-01' + i FROM generate_series(1, 3) i;
+    INSERT INTO source (title) SELECT 'Source ' || i FROM generate_series(1, 10) i;
+    INSERT INTO commitment (title, engagement_id) SELECT 'Commitment ' || i, 1 + i % 3 FROM generate_series(1, 120) i;
+    INSERT INTO commitment_party (commitment_id, party_id) SELECT c.id, p.id FROM commitment c CROSS JOIN party p;
+    INSERT INTO source_citation (commitment_id, source_id, stance) SELECT c.id, 1 + (c.id + k) % 10, 'CONFIRMS' FROM commitment c, generate_series(0, 1) k;
+    INSERT INTO follow_up (commitment_id, title, due_date)
+      SELECT c.id, 'Follow-up ' || k, CASE WHEN k = 5 THEN NULL ELSE DATE '2026-01-01' + ((c.id * 7 + k * 30) % 365)::int END
+        FROM commitment c, generate_series(0, 5) k;
+    INSERT INTO progress_report (follow_up_id, state, reported_on, source_id, recorded_by)
+      SELECT f.id, (ARRAY['IN_PROGRESS','DONE','MISSED','CANCELLED'])[1 + f.id % 4], DATE '2026-01-15' + (f.id % 60)::int, 1 + f.id % 10, 'test'
+        FROM follow_up f WHERE f.id % 2 = 0;
+    INSERT INTO commitment_event (commitment_id, kind, actor) SELECT c.id, 'CREATED', 'test' FROM commitment c;
+  `);
+});
+afterAll(() => app.stop());
+
+const NESTED = `query ($first: Int!) {
+  commitments(first: $first, asOf: "2026-03-01") {
+    totalCount
+    nodes {
+      title responsibleParties { code } status nextDueDate
+      madeAt { title commitments(first: 3) { totalCount nodes { title } } }
+      sources { stance source { title } }
+      followUps(first: 5) { totalCount nodes { status daysOverdue completedOn commitment { title } reports { state source { title } followUp { title } } } }
+      history(first: 5) { totalCount nodes { kind cursor commitment { title } } }
+    }
+  }
+}`;
+
+async function countStatements(first: number): Promise<{ count: number; nodes: number }> {
+  statements.length = 0;
+  const res = await app.graphql(NESTED, { first });
+  expect(res.errors).toBeUndefined();
+  return { count: statements.length, nodes: res.data.commitments.nodes.length };
+}
+
+it('runs as many SQL statements for a nested page of 100 as for a page of 5', async () => {
+  const small = await countStatements(5);
+  const large = await countStatements(100);
+  expect(small.nodes).toBe(5);
+  expect(large.nodes).toBe(100);
+  expect(large.count).toBe(small.count);
+  // And that number is small: one or two per list level, not one per row.
+  expect(large.count).toBeLessThanOrEqual(20);
+});

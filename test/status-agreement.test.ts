@@ -1,0 +1,185 @@
+import { addDays, CalendarDate } from '../src/domain/dates';
+import {
+  commitmentStatus, completedOn, FollowUpFacts, followUpStatus, nextDueDate, REPORTED_STATES, ReportFact, Status, STATUSES,
+} from '../src/domain/status';
+import { commitmentAggregates, pageOfCommitments } from '../src/commitments/commitment.repository';
+import type { CommitmentCriteria } from '../src/commitments/commitment-criteria';
+import { followThroughNumbers } from '../src/follow-through/follow-through.repository';
+import { bindStatusParams, commitmentStatusFilterSql, completedOnSql, followUpStatusFilterSql, followUpStatusSql, nextDueSql } from '../src/follow-ups/follow-up-status.sql';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { createCommitment, createFollowUp, createReport } from './support/factories';
+
+/**
+ * The status rules exist twice: as SQL (src/follow-ups/follow-up-status.sql.ts) and as pure
+ * functions (src/domain/status.ts). Random follow-ups and report histories, including same-day
+ * ties and superseded reports, must get the same answers from both, for many dates.
+ */
+
+// A small seeded PRNG (mulberry32): the same world on every run, and a failure can be replayed.
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+  };
+}
+
+const SEED = 20260107;
+const START: CalendarDate = '2026-01-01';
+const rnd = prng(SEED);
+// Few distinct days, so reports and due dates often fall on the same day (ties) and on asOf itself.
+const day = () => addDays(START, rnd.int(0, 40) * 3);
+
+interface World {
+  commitments: { id: string; followUps: { id: string; facts: FollowUpFacts }[] }[];
+}
+
+async function buildWorld(database: TestDatabase): Promise<World> {
+  const db = database.db;
+  const world: World = { commitments: [] };
+  let followUpCount = 0;
+  while (followUpCount < 600) {
+    const commitmentId = await createCommitment(db);
+    const followUps: World['commitments'][number]['followUps'] = [];
+    const n = rnd.pick([0, 1, 1, 2, 3, 5, 8]);
+    for (let i = 0; i < n; i++) {
+      const dueDate = rnd.next() < 0.2 ? null : day();
+      const id = await createFollowUp(db, { commitmentId, dueDate });
+      const reports: ReportFact[] = [];
+      const reportIds: string[] = [];
+      for (let r = rnd.pick([0, 0, 1, 1, 2, 3, 5]); r > 0; r--) {
+        const state = rnd.pick(REPORTED_STATES);
+        const reportedOn = day();
+        // A correction: supersede an earlier report of this follow-up that nothing supersedes yet.
+        const open = reports.map((rep, k) => ({ rep, k })).filter(({ rep }) => !rep.superseded);
+        const target = open.length && rnd.next() < 0.25 ? rnd.pick(open) : null;
+        const reportId = await createReport(db, { followUpId: id, state, reportedOn, supersedesId: target ? reportIds[target.k] : null });
+        if (target) target.rep.superseded = true;
+        reports.push({ state, reportedOn, sequence: Number(reportId), superseded: false });
+        reportIds.push(reportId);
+      }
+      followUps.push({ id, facts: { dueDate, reports } });
+    }
+    world.commitments.push({ id: commitmentId, followUps });
+    followUpCount += n;
+  }
+  return world;
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort((a, b) => Number(a) - Number(b));
+
+describe('status in SQL agrees with the pure status rules', () => {
+  let database: TestDatabase;
+  let world: World;
+  const followUps = () => world.commitments.flatMap((c) => c.followUps);
+  // Dates before, inside and after the generated range; each with a dueSoonDays.
+  const cases: { asOf: CalendarDate; dueSoonDays: number }[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    for (let i = 0; i < 10; i++) cases.push({ asOf: i === 0 ? '2025-12-01' : i === 9 ? '2026-06-30' : day(), dueSoonDays: rnd.pick([0, 7, 14, 30]) });
+  }, 120_000);
+  afterAll(() => database.drop());
+
+  it('generated at least 500 follow-ups with reports of every state, ties and corrections', () => {
+    const all = followUps();
+    expect(all.length).toBeGreaterThanOrEqual(500);
+    const reports = all.flatMap((f) => f.facts.reports);
+    for (const state of REPORTED_STATES) expect(reports.some((r) => r.state === state)).toBe(true);
+    expect(reports.some((r) => r.superseded)).toBe(true);
+    expect(all.some((f) => new Set(f.facts.reports.map((r) => r.reportedOn)).size < f.facts.reports.length)).toBe(true);
+  });
+
+  it('gives every follow-up the same status and completedOn, for every asOf', async () => {
+    for (const { asOf, dueSoonDays } of cases) {
+      const params: unknown[] = [];
+      const p = bindStatusParams(params, asOf, dueSoonDays);
+      const rows: { id: string; status: Status; completedOn: string | null }[] = await database.db.query(
+        `SELECT f.id, ${followUpStatusSql('f', p)} AS status, ${completedOnSql('f')} AS "completedOn" FROM follow_up f`,
+        params,
+      );
+      const sql = new Map(rows.map((r) => [r.id, r]));
+      for (const f of followUps()) {
+        expect({ asOf, id: f.id, status: sql.get(f.id)!.status }).toEqual({ asOf, id: f.id, status: followUpStatus(f.facts, asOf, dueSoonDays) });
+        expect(sql.get(f.id)!.completedOn).toBe(completedOn(f.facts));
+      }
+    }
+  });
+
+  it('selects exactly the follow-ups with the asked statuses through the index-friendly filter', async () => {
+    for (const { asOf, dueSoonDays } of cases) {
+      const statusSets: Status[][] = [...STATUSES.map((s) => [s]), [rnd.pick(STATUSES), rnd.pick(STATUSES), rnd.pick(STATUSES)], [...STATUSES]];
+      for (const statuses of statusSets) {
+        const params: unknown[] = [];
+        const p = bindStatusParams(params, asOf, dueSoonDays);
+        const rows: { id: string }[] = await database.db.query(`SELECT f.id FROM follow_up f WHERE ${followUpStatusFilterSql('f', statuses, p)}`, params);
+        const expected = followUps().filter((f) => statuses.includes(followUpStatus(f.facts, asOf, dueSoonDays))).map((f) => f.id);
+        expect({ asOf, statuses, ids: sorted(rows.map((r) => r.id)) }).toEqual({ asOf, statuses, ids: sorted(expected) });
+      }
+    }
+  });
+
+  it('gives every commitment the same status and next due date, and the same answer to a status filter', async () => {
+    const ids = world.commitments.map((c) => c.id);
+    for (const { asOf, dueSoonDays } of cases) {
+      const aggregates = await commitmentAggregates(database.db, ids, asOf, dueSoonDays);
+      const pure = new Map(world.commitments.map((c) => {
+        const facts = c.followUps.map((f) => f.facts);
+        return [c.id, { status: commitmentStatus(facts.map((f) => followUpStatus(f, asOf, dueSoonDays))), nextDueDate: nextDueDate(facts, asOf, dueSoonDays) }];
+      }));
+      for (const id of ids) expect({ asOf, id, ...aggregates.get(id) }).toEqual({ asOf, id, ...pure.get(id) });
+
+      for (const statuses of [...STATUSES.map((s) => [s]), [rnd.pick(STATUSES), rnd.pick(STATUSES)]] as Status[][]) {
+        const params: unknown[] = [];
+        const p = bindStatusParams(params, asOf, dueSoonDays);
+        const rows: { id: string }[] = await database.db.query(
+          `SELECT c.id FROM commitment c CROSS JOIN LATERAL (SELECT ${nextDueSql('c', p)} AS next_due) nd
+            WHERE ${commitmentStatusFilterSql('c', 'nd.next_due', statuses, p)}`,
+          params,
+        );
+        const expected = ids.filter((id) => statuses.includes(pure.get(id)!.status));
+        expect({ asOf, statuses, ids: sorted(rows.map((r) => r.id)) }).toEqual({ asOf, statuses, ids: sorted(expected) });
+      }
+    }
+  });
+
+  it('orders and pages commitments by next due date (none last), then id, as the pure rules would', async () => {
+    for (const { asOf, dueSoonDays } of cases.slice(0, 4)) {
+      const pure = world.commitments.map((c) => ({ id: c.id, next: nextDueDate(c.followUps.map((f) => f.facts), asOf, dueSoonDays) }));
+      pure.sort((a, b) => (a.next === b.next ? Number(a.id) - Number(b.id) : a.next === null ? 1 : b.next === null ? -1 : a.next < b.next ? -1 : 1));
+      const criteria: CommitmentCriteria = { statuses: null, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+      const seen: string[] = [];
+      let after: (string | null)[] | null = null;
+      for (;;) {
+        const { rows, total } = await pageOfCommitments(database.db, criteria, asOf, dueSoonDays, { limit: 37, after });
+        expect(total).toBe(pure.length);
+        seen.push(...rows.slice(0, 37).map((r) => r.id));
+        if (rows.length <= 37) break;
+        const last = rows[36];
+        after = [last.nextDueDate, last.id];
+      }
+      expect(seen).toEqual(pure.map((c) => c.id));
+    }
+  });
+
+  it('counts commitments by status and the on-time rate as the pure rules would', async () => {
+    for (const { asOf, dueSoonDays } of cases) {
+      const numbers = await followThroughNumbers(database.db, { partyId: null, engagementId: null }, asOf, dueSoonDays);
+      const statuses = world.commitments.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
+      expect(numbers.byStatus).toEqual(STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })));
+      const due = followUps().filter((f) => f.facts.dueDate !== null && f.facts.dueDate < asOf && followUpStatus(f.facts, asOf, dueSoonDays) !== 'CANCELLED');
+      const onTime = due.filter((f) => f.facts.reports.some((r) => !r.superseded && r.state === 'DONE' && r.reportedOn <= f.facts.dueDate!));
+      expect({ asOf, due: numbers.dueFollowUps, onTime: numbers.doneOnTime }).toEqual({ asOf, due: due.length, onTime: onTime.length });
+      expect(numbers.onTimeRate).toBe(due.length ? onTime.length / due.length : null);
+    }
+  });
+});
