@@ -22,10 +22,11 @@ import { startCountingProxy } from './support/statement-counting-proxy';
  *   --workloads a,b,c,d                               --peers tracker,postgraphile,floor
  *   --database NAME     bench database (default: tracker_bench, or BENCH_DATABASE_URL's)
  *   --sizes 1000,10000,100000   growth: one database per size, generated when missing
- *   --as-of DATE  --party PK  --depth 5000  --count-samples 10  --soak SECONDS
+ *   --as-of DATE  --party PK  --depth 5000  --count-samples 10  --soak SECONDS  --pool-size 10
+ *   --pg-options "-c jit=off"   PGOPTIONS for every server's connections (all three alike)
  */
 const FLAGS = ['duration', 'connections', 'rounds', 'warmup', 'workloads', 'peers', 'database', 'sizes', 'as-of', 'party',
-  'depth', 'count-samples', 'soak', 'pool-size'] as const;
+  'depth', 'count-samples', 'soak', 'pool-size', 'pg-options'] as const;
 
 interface Settings {
   duration: number;
@@ -39,6 +40,7 @@ interface Settings {
   countSamples: number;
   soak: number;
   poolSize: number;
+  pgOptions?: string;
   asOf?: string;
 }
 
@@ -62,6 +64,7 @@ function settingsFrom(flags: Flags): Settings {
     countSamples: intFlag(flags, 'count-samples', 10),
     soak: intFlag(flags, 'soak', 0, 0),
     poolSize: intFlag(flags, 'pool-size', 10),
+    pgOptions: stringFlag(flags, 'pg-options'),
     asOf,
   };
 }
@@ -94,10 +97,11 @@ async function dataFacts(url: string, asOf: string, maxDepth: number): Promise<D
   }
 }
 
-function startPeer(peer: Peer, databaseUrl: string, s: Settings, today: string, label: string): Promise<ServerProcess> {
-  return freePort().then((port) =>
-    startServerProcess(peer.command({ databaseUrl, port, today, poolSize: s.poolSize }), `${peer.name}-${label}`),
-  );
+async function startPeer(peer: Peer, databaseUrl: string, s: Settings, today: string, label: string): Promise<ServerProcess> {
+  const command = peer.command({ databaseUrl, port: await freePort(), today, poolSize: s.poolSize });
+  // node-postgres, under all three servers, sends PGOPTIONS as the connection's startup options.
+  if (s.pgOptions) command.env.PGOPTIONS = s.pgOptions;
+  return startServerProcess(command, `${peer.name}-${label}`);
 }
 
 /** The cursor after `depth` overdue rows, found by paging through this server's own cursors. */
@@ -192,7 +196,8 @@ async function benchOneDatabase(cluster: BenchCluster, name: string, s: Settings
   if (!meta) throw new Error(`database ${name} holds no generated data; run: npm run bench:data -- --commitments 100000`);
   await installPostgraphileFunctions(url);
   const facts = await dataFacts(url, s.asOf ?? meta.today, s.maxDepth);
-  console.log(`\n== ${name}: ${meta.commitments.toLocaleString('en')} commitments, ${facts.overdue.toLocaleString('en')} overdue on ${facts.asOf}; deep page after ${facts.deepDepth} rows`);
+  console.log(`\n== ${name}: ${meta.commitments.toLocaleString('en')} commitments, ${facts.overdue.toLocaleString('en')} overdue on ${facts.asOf}; deep page after ${facts.deepDepth} rows` +
+    `; ${s.connections} connections, ${s.rounds} × ${s.duration} s per server${s.pgOptions ? `; PGOPTIONS "${s.pgOptions}"` : ''}`);
 
   const answers = new Map<PeerName, PeerAnswers>();
   for (const peer of s.peers) {

@@ -88,9 +88,9 @@ describe('CSV and iCalendar exports', () => {
       }
     });
 
-    it('is RFC 4180: CRLF line ends, and fields with commas, quotes and line breaks quoted so they read back intact', async () => {
+    it('is RFC 4180: CRLF line ends, and fields with commas and quotes quoted so they read back intact', async () => {
       const title = 'Hold "joint" drills, twice a year';
-      const sourceTitle = 'Joint statement, part one\nand part two';
+      const sourceTitle = 'Joint statement, "part one"';
       const source = await app.graphql(
         `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }`,
         { input: { title: sourceTitle, outlet: 'APP' } },
@@ -105,7 +105,7 @@ describe('CSV and iCalendar exports', () => {
       expect(created.errors).toBeUndefined();
       const text = await (await fetch(`${base}/export/commitments.csv?asOf=${TODAY}`)).text();
       const rows = parse(text, { columns: true }) as Record<string, string>[];
-      // Every record, the header included, ends in CRLF; the only bare LF is the one inside the quoted source title.
+      // Every record, the header included, ends in CRLF (line breaks inside fields: src/exports/export-formats.test.ts).
       expect(text.endsWith('\r\n')).toBe(true);
       expect(text.split('\r\n')).toHaveLength(rows.length + 2);
       expect(text.split('\r\n')[0]).toBe(

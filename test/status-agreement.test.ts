@@ -171,6 +171,35 @@ describe('status in SQL agrees with the pure status rules', () => {
     }
   });
 
+  it('orders, pages and counts commitments filtered by status as the pure rules would', async () => {
+    const statusSets: Status[][] = [
+      ...STATUSES.map((s) => [s]),
+      ['OVERDUE', 'DUE_SOON'], ['DUE_SOON', 'SCHEDULED'], ['OVERDUE', 'SCHEDULED'], ['SCHEDULED', 'UNDATED', 'DONE'], ['OVERDUE', 'MISSED', 'CANCELLED'],
+    ];
+    for (const { asOf, dueSoonDays } of cases.slice(0, 4)) {
+      const pure = world.commitments.map((c) => {
+        const facts = c.followUps.map((f) => f.facts);
+        return { id: c.id, next: nextDueDate(facts, asOf, dueSoonDays), status: commitmentStatus(facts.map((f) => followUpStatus(f, asOf, dueSoonDays))) };
+      });
+      pure.sort((a, b) => (a.next === b.next ? Number(a.id) - Number(b.id) : a.next === null ? 1 : b.next === null ? -1 : a.next < b.next ? -1 : 1));
+      for (const statuses of statusSets) {
+        const expected = pure.filter((c) => statuses.includes(c.status)).map((c) => c.id);
+        const criteria: CommitmentCriteria = { statuses, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+        const seen: string[] = [];
+        let after: (string | null)[] | null = null;
+        for (;;) {
+          const { rows, total } = await pageOfCommitments(database.db, criteria, asOf, dueSoonDays, { limit: 7, after }, { withTotal: after === null });
+          expect({ asOf, statuses, total }).toEqual({ asOf, statuses, total: after === null ? expected.length : null });
+          expect(rows.every((r) => statuses.includes(r.status))).toBe(true);
+          seen.push(...rows.slice(0, 7).map((r) => r.id));
+          if (rows.length <= 7) break;
+          after = [rows[6].nextDueDate, rows[6].id];
+        }
+        expect({ asOf, statuses, seen }).toEqual({ asOf, statuses, seen: expected });
+      }
+    }
+  });
+
   it('counts commitments by status and the on-time rate as the pure rules would', async () => {
     for (const { asOf, dueSoonDays } of cases) {
       const numbers = await followThroughNumbers(database.db, { partyId: null, engagementId: null }, asOf, dueSoonDays);

@@ -40,7 +40,8 @@ export function summarize(m: Measurement): Summary {
 
 const fixed = (v: number, d = 0) =>
   Number.isFinite(v) ? v.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }) : '> run';
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
+const ratio = (a: number, b: number) =>
+  a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b) ? `${(a / b).toFixed(2)}×` : '–';
 
 /** The main table, as Markdown: one row per workload and server, ratios on the tracker's rows. */
 export function resultsTable(measurements: Measurement[]): string {

@@ -38,7 +38,11 @@ export async function bumpCommitment(manager: EntityManager, id: string, fromVer
   const sets = ['version = version + 1', 'updated_at = $3'];
   if (changes.title !== undefined) sets.push(`title = $${params.push(changes.title)}`);
   if (changes.description !== undefined) sets.push(`description = $${params.push(changes.description)}`);
-  const rows = await manager.query(`UPDATE commitment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id`, params);
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
+  const rows = await manager.query(
+    `WITH changed AS (UPDATE commitment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM changed`,
+    params,
+  );
   return rows.length === 1;
 }
 

@@ -2,7 +2,20 @@ import type { CalendarDate } from '../domain/dates';
 import type { Status } from '../domain/status';
 import { afterDateIdSql } from '../db/keyset';
 import type { Queryable } from '../db/queryable';
-import { bindStatusParams, commitmentStatusLateralSql, nextDueSql } from '../follow-ups/follow-up-status.sql';
+import {
+  bindStatusParams,
+  commitmentStatusLateralSql,
+  datedStatusesFromTheStart,
+  hasNoNextDueSql,
+  isNextDueFollowUpSql,
+  isOpenSql,
+  nextDueInStatusesSql,
+  nextDueSql,
+  StatusParams,
+  undatedOrClosedStatusFilterSql,
+  wantsDatedStatuses,
+  wantsUndatedOrClosedStatuses,
+} from '../follow-ups/follow-up-status.sql';
 import type { PageRequest } from '../graphql/connection';
 import { CommitmentCriteria, commitmentCriteriaSql } from './commitment-criteria';
 import type { CommitmentEntity } from './commitment.entity';
@@ -29,8 +42,8 @@ export function commitmentsByIds(db: Queryable, ids: readonly string[]): Promise
 
 /**
  * One page of commitments matching the criteria, ordered by next due date as of asOf (none
- * last), then id, with the total. The next due date is one probe of
- * follow_up_commitment_due_idx per candidate; status and the rest are computed for the page only.
+ * last), then id, with the total when `withTotal` (counting is the one part that grows with the
+ * number of matches, so it is skipped when nobody asked for it).
  */
 export async function pageOfCommitments(
   db: Queryable,
@@ -38,32 +51,125 @@ export async function pageOfCommitments(
   asOf: CalendarDate,
   dueSoonDays: number,
   page: PageRequest,
-): Promise<{ rows: CommitmentPageRow[]; total: number }> {
-  const pageParams: unknown[] = [];
-  const p = bindStatusParams(pageParams, asOf, dueSoonDays);
-  const where = commitmentCriteriaSql('c', criteria, pageParams, p, 'nd.next_due');
-  where.push(afterDateIdSql('nd.next_due', 'c.id', page.after, pageParams));
-  const rowsSql = `
-    WITH page AS (
-      SELECT c.id, nd.next_due
-        FROM commitment c CROSS JOIN LATERAL (SELECT ${nextDueSql('c', p)} AS next_due) nd
-       WHERE ${where.join(' AND ')}
-       ORDER BY nd.next_due NULLS LAST, c.id
-       LIMIT $${pageParams.push(page.limit + 1)})
+  { withTotal = true }: { withTotal?: boolean } = {},
+): Promise<{ rows: CommitmentPageRow[]; total: number | null }> {
+  // An engagement or search words narrow the list to few commitments: start from those. Otherwise
+  // start from the follow-ups in due-date order, which is the list's order.
+  const narrow = criteria.engagementId !== null || criteria.searchPatterns.length > 0;
+  const [rows, total] = await Promise.all([
+    narrow ? pageFromCommitments(db, criteria, asOf, dueSoonDays, page) : pageFromDueDates(db, criteria, asOf, dueSoonDays, page),
+    withTotal ? (narrow ? countFromCommitments(db, criteria, asOf, dueSoonDays) : countFromDueDates(db, criteria, asOf, dueSoonDays)) : null,
+  ]);
+  return { rows, total };
+}
+
+/** The page's rows: `pageSql` selects (id, next_due) in list order; status and the rest are computed for these only. */
+function pageRowsSql(pageSql: string, p: StatusParams): string {
+  return `
+    WITH page AS (${pageSql})
     SELECT ${COMMITMENT_COLUMNS('c')}, page.next_due AS "nextDueDate", agg.status
       FROM page JOIN commitment c ON c.id = page.id
       CROSS JOIN LATERAL ${commitmentStatusLateralSql('c', p)} agg
      ORDER BY page.next_due NULLS LAST, c.id`;
+}
 
-  const countParams: unknown[] = [];
-  const cp = bindStatusParams(countParams, asOf, dueSoonDays);
-  const countWhere = commitmentCriteriaSql('c', criteria, countParams, cp, 'nd.next_due');
+/**
+ * The page from commitments matching the criteria: the next due date is one probe of
+ * follow_up_commitment_due_idx per candidate, so this grows with the candidates.
+ */
+function pageFromCommitments(db: Queryable, criteria: CommitmentCriteria, asOf: CalendarDate, dueSoonDays: number, page: PageRequest): Promise<CommitmentPageRow[]> {
+  const params: unknown[] = [];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const where = commitmentCriteriaSql('c', criteria, params, p, 'nd.next_due');
+  where.push(afterDateIdSql('nd.next_due', 'c.id', page.after, params));
+  const pageSql = `SELECT c.id, nd.next_due
+      FROM commitment c CROSS JOIN LATERAL (SELECT ${nextDueSql('c', p)} AS next_due) nd
+     WHERE ${where.join(' AND ')}
+     ORDER BY nd.next_due NULLS LAST, c.id
+     LIMIT $${params.push(page.limit + 1)}`;
+  return db.query(pageRowsSql(pageSql, p), params);
+}
+
+function countFromCommitments(db: Queryable, criteria: CommitmentCriteria, asOf: CalendarDate, dueSoonDays: number): Promise<number> {
+  const params: unknown[] = [];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const where = commitmentCriteriaSql('c', criteria, params, p, 'nd.next_due');
   // The next due date is computed only when a status filter needs it.
-  const lateral = criteria.statuses ? `CROSS JOIN LATERAL (SELECT ${nextDueSql('c', cp)} AS next_due) nd` : '';
-  const countSql = `SELECT count(*)::int AS total FROM commitment c ${lateral} ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}`;
+  const lateral = criteria.statuses ? `CROSS JOIN LATERAL (SELECT ${nextDueSql('c', p)} AS next_due) nd` : '';
+  return countOf(db, `SELECT count(*)::int AS n FROM commitment c ${lateral} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+}
 
-  const [rows, [{ total }]] = await Promise.all([db.query(rowsSql, pageParams), db.query(countSql, countParams)]);
-  return { rows, total };
+/**
+ * The page from open follow-ups walked in due-date order (follow_up_due_idx), keeping each
+ * commitment's earliest one: its due date is the commitment's next due date, so the walk yields
+ * commitments in list order and stops after the page. Commitments with no next due date come
+ * after, walked by id. Either walk starts at the cursor, so a deep page costs what the first does.
+ */
+function pageFromDueDates(db: Queryable, criteria: CommitmentCriteria, asOf: CalendarDate, dueSoonDays: number, page: PageRequest): Promise<CommitmentPageRow[]> {
+  const params: unknown[] = [];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const others = commitmentCriteriaSql('c', { ...criteria, statuses: null }, params, p, 'unused');
+  const limit = `$${params.push(page.limit + 1)}`;
+  const [afterDate, afterId] = page.after ?? [null, null];
+  const branches: string[] = [];
+  if (wantsDatedStatuses(criteria.statuses) && !(page.after && afterDate === null)) {
+    const where = [`f.due_date IS NOT NULL`, nextDueInStatusesSql('f.due_date', criteria.statuses, p), isOpenSql('f', p), ...others];
+    if (page.after) {
+      const date = `$${params.push(afterDate)}::date`;
+      where.push(`f.due_date >= ${date} AND (f.due_date > ${date} OR f.commitment_id > $${params.push(afterId)}::bigint)`);
+    }
+    where.push(isNextDueFollowUpSql('f', p));
+    branches.push(`(SELECT f.commitment_id AS id, f.due_date AS next_due
+        FROM follow_up f ${others.length ? 'JOIN commitment c ON c.id = f.commitment_id' : ''}
+       WHERE ${where.join(' AND ')}
+       ORDER BY f.due_date, f.commitment_id LIMIT ${limit})`);
+  }
+  if (wantsUndatedOrClosedStatuses(criteria.statuses)) {
+    const where = [hasNoNextDueSql('c', p), undatedOrClosedStatusFilterSql('c', criteria.statuses, p), ...others];
+    if (page.after && afterDate === null) where.push(`c.id > $${params.push(afterId)}::bigint`);
+    branches.push(`(SELECT c.id, NULL::date AS next_due FROM commitment c WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ${limit})`);
+  }
+  if (!branches.length) return Promise.resolve([]);
+  // Without an ORDER BY, the LIMIT reads the branches in turn and stops as soon as the page is
+  // full, so the undated walk never starts while dated commitments fill the page.
+  return db.query(pageRowsSql(`SELECT * FROM (${branches.join(' UNION ALL ')}) b LIMIT ${limit}`, p), params);
+}
+
+/**
+ * The total for pageFromDueDates. Commitments with a next due date wanted are counted from the
+ * open follow-ups in range: distinct commitments when the wanted range starts at the earliest
+ * dates (any such follow-up puts its commitment in range), otherwise each commitment's earliest
+ * open follow-up. The rest are counted one commitment at a time.
+ */
+async function countFromDueDates(db: Queryable, criteria: CommitmentCriteria, asOf: CalendarDate, dueSoonDays: number): Promise<number> {
+  const counts: Promise<number>[] = [];
+  if (!criteria.statuses) {
+    const params: unknown[] = [];
+    const where = commitmentCriteriaSql('c', criteria, params, bindStatusParams(params, asOf, dueSoonDays), 'unused');
+    return countOf(db, `SELECT count(*)::int AS n FROM commitment c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+  }
+  if (wantsDatedStatuses(criteria.statuses)) {
+    const params: unknown[] = [];
+    const p = bindStatusParams(params, asOf, dueSoonDays);
+    const others = commitmentCriteriaSql('c', { ...criteria, statuses: null }, params, p, 'unused');
+    const fromTheStart = datedStatusesFromTheStart(criteria.statuses);
+    const where = [`f.due_date IS NOT NULL`, nextDueInStatusesSql('f.due_date', criteria.statuses, p), isOpenSql('f', p), ...others];
+    if (!fromTheStart) where.push(isNextDueFollowUpSql('f', p));
+    counts.push(countOf(db, `SELECT count(${fromTheStart ? 'DISTINCT f.commitment_id' : '*'})::int AS n
+        FROM follow_up f ${others.length ? 'JOIN commitment c ON c.id = f.commitment_id' : ''} WHERE ${where.join(' AND ')}`, params));
+  }
+  if (wantsUndatedOrClosedStatuses(criteria.statuses)) {
+    const params: unknown[] = [];
+    const p = bindStatusParams(params, asOf, dueSoonDays);
+    const where = [hasNoNextDueSql('c', p), undatedOrClosedStatusFilterSql('c', criteria.statuses, p), ...commitmentCriteriaSql('c', { ...criteria, statuses: null }, params, p, 'unused')];
+    counts.push(countOf(db, `SELECT count(*)::int AS n FROM commitment c WHERE ${where.join(' AND ')}`, params));
+  }
+  return (await Promise.all(counts)).reduce((a, b) => a + b, 0);
+}
+
+async function countOf(db: Queryable, sql: string, params: unknown[]): Promise<number> {
+  const [{ n }] = await db.query(sql, params);
+  return n;
 }
 
 /** Status and next due date of many commitments as of one date, in one statement. */

@@ -14,6 +14,7 @@ import type { RequestContext } from '../graphql/context';
 import { CommitmentStatusEnum } from '../graphql/enums';
 import { toGlobalId } from '../graphql/global-id';
 import { DateScalar } from '../graphql/scalars';
+import { selectsChild } from '../graphql/selection';
 import type { PartyEntity } from '../parties/party.entity';
 import { PartyType } from '../parties/party.type';
 import type { CitationRow } from '../sources/source.repository';
@@ -43,9 +44,11 @@ export class CommitmentResolver {
     const page = pageRequest(args, 2);
     checkDateCursor(page.after);
     const criteria = await commitmentCriteria(ctx.db, args.filter);
-    const { rows, total } = await pageOfCommitments(ctx.db, criteria, asOf, ctx.config.dueSoonDays, page);
+    const withTotal = selectsChild(info, 'totalCount');
+    const { rows, total } = await pageOfCommitments(ctx.db, criteria, asOf, ctx.config.dueSoonDays, page, { withTotal });
     for (const r of rows) ctx.loaders.commitmentAggregate.prime({ id: r.id, args: asOf }, { status: r.status, nextDueDate: r.nextDueDate });
-    return toConnection(rows, page, total, (r) => [r.nextDueDate, r.id]);
+    // Without totalCount in the selection, the total is never sent, so it is not counted.
+    return toConnection(rows, page, total ?? 0, (r) => [r.nextDueDate, r.id]);
   }
 
   @FieldResolver(() => ID)
@@ -87,8 +90,10 @@ export class CommitmentResolver {
     checkDateCursor(page.after);
     const asOf = fieldAsOf(ctx, info, args.asOf);
     const statuses = args.status == null ? null : [...new Set(args.status)];
-    const { rows, total } = await ctx.loaders.followUpsByCommitment.load({ id: c.id, args: { statuses, asOf, page } });
-    return toConnection(rows, page, total, (f) => [f.dueDate, f.id]);
+    const withTotal = selectsChild(info, 'totalCount');
+    const { rows, total } = await ctx.loaders.followUpsByCommitment.load({ id: c.id, args: { statuses, asOf, page, withTotal } });
+    // Without totalCount in the selection, the total is never sent, so it is not counted.
+    return toConnection(rows, page, total ?? 0, (f) => [f.dueDate, f.id]);
   }
 
   @FieldResolver(() => [SourceCitationType])

@@ -1,4 +1,5 @@
 import type { Actor } from '../api-keys/authenticate';
+import { writeTransaction } from '../db/write-transaction';
 import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
 import { commitmentStatus } from '../domain/status';
 import { EngagementEntity } from '../engagements/engagement.entity';
@@ -97,7 +98,7 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
   const engagementId = await engagementIdOf(ctx, input.engagementId);
   const sourceIds = await sourceIdsOf(ctx, input.sourceIds, 'input.sourceIds');
 
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     const now = ctx.clock.now();
     const recurring = schedule.kind === 'recurring' ? schedule : null;
     const id = await insertCommitment(m, {
@@ -149,7 +150,7 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     throw badInput('input', 'name at least one of title, description or dueDate to change');
   }
 
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     const before = await lockCommitment(m, id, 'input.id', expectedVersion);
     const followUps = await followUpsOf(m, id);
     // A one-off commitment has exactly one follow-up, titled like it; it follows edits.
@@ -189,7 +190,7 @@ export async function citeSource(ctx: RequestContext, actor: Actor, input: CiteS
   const note = optionalText(input.note, 'input.note', TEXT.note) ?? null;
   const expectedVersion = optionalVersion(input.expectedVersion);
 
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     const before = await lockCommitment(m, id, 'input.commitmentId', expectedVersion);
     const now = ctx.clock.now();
     const previous = await upsertCitation(m, { commitmentId: id, sourceId, stance: input.stance, note, now });
@@ -212,7 +213,7 @@ export async function addFollowUp(ctx: RequestContext, actor: Actor, input: AddF
   const dueDate = input.dueDate == null ? null : checkDate(input.dueDate, 'input.dueDate');
   const expectedVersion = optionalVersion(input.expectedVersion);
 
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     const before = await lockCommitment(m, id, 'input.commitmentId', expectedVersion);
     const now = ctx.clock.now();
     const followUpId = await insertFollowUp(m, { commitmentId: id, title, dueDate, now });

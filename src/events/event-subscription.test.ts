@@ -84,6 +84,7 @@ describe('EventSubscription', () => {
     const sub = new EventSubscription(w.options({ afterId: '8' }));
     expect(await take(sub, 7)).toEqual(range(9, 15));
     const pending = sub.next();
+    await new Promise((resolve) => setImmediate(resolve)); // the replay finds no more and goes live
     w.announce(); // the stream now pushes 11..15, already read from the log
     w.commit(1);
     w.announce();

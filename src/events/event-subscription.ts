@@ -35,7 +35,8 @@ export interface EventSubscriptionOptions {
  * No gap or repeat at the seam: the sink is registered with the stream before the log is read, so
  * the buffer receives every event after the stream's position; catching up ends when a read comes
  * back empty, when every event the stream had handed out is in the log and so has been read;
- * the buffer, minus what was read, continues exactly from there. While catching up an overflowing
+ * the buffer, minus what was read, continues exactly from there, and later pushes of events the
+ * log already gave (this server's stream may lag behind the log) are skipped. While catching up an overflowing
  * buffer is just emptied: whatever it held is in the log and will be read.
  */
 export class EventSubscription implements AsyncIterableIterator<CommitmentEventRow>, EventSink {

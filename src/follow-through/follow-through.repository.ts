@@ -3,9 +3,9 @@ import { STATUSES, Status } from '../domain/status';
 import type { Queryable } from '../db/queryable';
 import {
   bindStatusParams,
-  commitmentAggregateColumnsSql,
+  closedFlagsSql,
+  commitmentOpenAggregateColumnsSql,
   commitmentStatusFromAggregateSql,
-  followUpFactsSql,
   followUpStatusSql,
 } from '../follow-ups/follow-up-status.sql';
 
@@ -22,31 +22,37 @@ export interface FollowThroughNumbers {
   onTimeRate: number | null;
 }
 
+/** The ids of the scope's commitments, from commitment_party_party_idx when a party is given. */
 function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
   const where = ['TRUE'];
-  if (scope.partyId) where.push(`EXISTS (SELECT 1 FROM commitment_party cp WHERE cp.commitment_id = c.id AND cp.party_id = $${params.push(scope.partyId)}::bigint)`);
+  if (scope.partyId) where.push(`cp.party_id = $${params.push(scope.partyId)}::bigint`);
   if (scope.engagementId) where.push(`c.engagement_id = $${params.push(scope.engagementId)}::bigint`);
-  return `SELECT c.id FROM commitment c WHERE ${where.join(' AND ')}`;
+  return scope.partyId
+    ? `SELECT cp.commitment_id AS id FROM commitment_party cp ${scope.engagementId ? 'JOIN commitment c ON c.id = cp.commitment_id' : ''} WHERE ${where.join(' AND ')}`
+    : `SELECT c.id FROM commitment c WHERE ${where.join(' AND ')}`;
 }
 
 /**
  * Commitments by status and the on-time rate, as of a date, in two statements. Statuses come from
- * one pass over the scope's follow-ups grouped by commitment (no per-commitment lookups).
+ * one pass over the scope's follow-ups grouped by commitment, reading due dates and
+ * first_closed_on only; reports are read only for commitments with nothing open (to tell DONE
+ * from MISSED from CANCELLED), and for due follow-ups closed on or before their due date.
  */
 export async function followThroughNumbers(db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number): Promise<FollowThroughNumbers> {
   const sParams: unknown[] = [];
   const sp = bindStatusParams(sParams, asOf, dueSoonDays);
   const statusSql = `
-    WITH scope AS (${scopeSql(scope, sParams)}),
-    facts AS (SELECT ${followUpFactsSql('fu', sp)} FROM follow_up fu WHERE fu.commitment_id IN (SELECT id FROM scope)),
-    agg AS (SELECT s.id, ${commitmentAggregateColumnsSql('f')} FROM scope s LEFT JOIN facts f ON f.commitment_id = s.id GROUP BY s.id)
-    SELECT ${commitmentStatusFromAggregateSql('agg', sp)} AS status, count(*)::int AS count FROM agg GROUP BY 1`;
+    WITH agg AS (
+      SELECT s.id, ${commitmentOpenAggregateColumnsSql('f', sp)}
+        FROM (${scopeSql(scope, sParams)}) s LEFT JOIN follow_up f ON f.commitment_id = s.id GROUP BY s.id)
+    SELECT ${commitmentStatusFromAggregateSql('agg', sp, closedFlagsSql('agg.id', sp))} AS status, count(*)::int AS count FROM agg GROUP BY 1`;
 
   const rParams: unknown[] = [];
   const rp = bindStatusParams(rParams, asOf, dueSoonDays);
+  // An effective DONE report on or before the due date makes first_closed_on no later: test that first.
   const rateSql = `
     SELECT count(*)::int AS due,
-           count(*) FILTER (WHERE EXISTS (
+           count(*) FILTER (WHERE f.first_closed_on <= f.due_date AND EXISTS (
              SELECT 1 FROM progress_report r
               WHERE r.follow_up_id = f.id AND r.state = 'DONE' AND r.reported_on <= f.due_date
                 AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)))::int AS on_time

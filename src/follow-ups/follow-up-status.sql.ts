@@ -113,15 +113,37 @@ export function followUpFactsSql(f: string, p: StatusParams): string {
 /**
  * A commitment's status from the aggregate row `a`. The open statuses depend on next_due alone,
  * which is why a status filter on open statuses is a range test on the earliest open due date.
+ * `closed` replaces a.any_done / a.any_missed with other expressions (see closedFlagsSql): CASE
+ * evaluates them only for a commitment whose follow-ups are all closed.
  */
-export function commitmentStatusFromAggregateSql(a: string, p: StatusParams): string {
+export function commitmentStatusFromAggregateSql(a: string, p: StatusParams, closed = { anyDone: `${a}.any_done`, anyMissed: `${a}.any_missed` }): string {
   return `(CASE WHEN ${a}.next_due < ${p.asOf} THEN 'OVERDUE'
       WHEN ${a}.next_due <= ${p.asOf} + ${p.dueSoonDays} THEN 'DUE_SOON'
       WHEN ${a}.next_due IS NOT NULL THEN 'SCHEDULED'
       WHEN ${a}.has_open_undated OR ${a}.follow_up_count = 0 THEN 'UNDATED'
-      WHEN ${a}.any_done THEN 'DONE'
-      WHEN ${a}.any_missed THEN 'MISSED'
+      WHEN ${closed.anyDone} THEN 'DONE'
+      WHEN ${closed.anyMissed} THEN 'MISSED'
       ELSE 'CANCELLED' END)`;
+}
+
+/**
+ * any_done / any_missed of commitment `id` as subqueries, for commitmentStatusFromAggregateSql:
+ * only commitments with nothing open read reports, not every closed follow-up of every commitment.
+ */
+export function closedFlagsSql(id: string, p: StatusParams): { anyDone: string; anyMissed: string } {
+  const any = (state: Status) => `EXISTS (SELECT 1 FROM follow_up cf
+      WHERE cf.commitment_id = ${id} AND cf.first_closed_on <= ${p.asOf} AND ${closedStateSql('cf', p)} = '${state}')`;
+  return { anyDone: any('DONE'), anyMissed: any('MISSED') };
+}
+
+/**
+ * The aggregate columns commitmentStatusFromAggregateSql needs besides the closed flags, over
+ * follow-ups `f` of follow_up itself: due dates and first_closed_on only, no reports.
+ */
+export function commitmentOpenAggregateColumnsSql(f: string, p: StatusParams): string {
+  return `count(${f}.id)::int AS follow_up_count,
+    min(${f}.due_date) FILTER (WHERE ${isOpenSql(f, p)} AND ${f}.due_date IS NOT NULL) AS next_due,
+    coalesce(bool_or(${isOpenSql(f, p)} AND ${f}.due_date IS NULL), false) AS has_open_undated`;
 }
 
 /**
@@ -141,6 +163,74 @@ export function nextDueSql(c: string, p: StatusParams): string {
       WHERE nf.commitment_id = ${c}.id AND nf.due_date IS NOT NULL AND ${isOpenSql('nf', p)})`;
 }
 
+/** The statuses a commitment has by its next due date alone: the order of these ranges is the order of the list. */
+const DATED_STATUSES: readonly Status[] = ['OVERDUE', 'DUE_SOON', 'SCHEDULED'];
+
+/** The statuses a commitment can have only when it has no next due date. */
+const UNDATED_OR_CLOSED_STATUSES: readonly Status[] = ['UNDATED', ...CLOSED_STATUSES];
+
+/**
+ * A predicate on `due`, a commitment's next due date: true when it gives one of `statuses`
+ * (any of the dated ones when null). FALSE when no dated status is wanted.
+ */
+export function nextDueInStatusesSql(due: string, statuses: readonly Status[] | null, p: StatusParams): string {
+  const wanted = new Set(statuses ?? DATED_STATUSES);
+  if (DATED_STATUSES.every((s) => wanted.has(s))) return `${due} IS NOT NULL`;
+  const ranges: string[] = [];
+  if (wanted.has('OVERDUE')) ranges.push(`${due} < ${p.asOf}`);
+  if (wanted.has('DUE_SOON')) ranges.push(`${due} BETWEEN ${p.asOf} AND ${p.asOf} + ${p.dueSoonDays}`);
+  if (wanted.has('SCHEDULED')) ranges.push(`${due} > ${p.asOf} + ${p.dueSoonDays}`);
+  return ranges.length ? `(${ranges.join(' OR ')})` : 'FALSE';
+}
+
+/** Whether any of `statuses` (null: any status) is one a commitment with a next due date has. */
+export function wantsDatedStatuses(statuses: readonly Status[] | null): boolean {
+  return !statuses || statuses.some((s) => DATED_STATUSES.includes(s));
+}
+
+/** Whether any of `statuses` (null: any status) is one a commitment without a next due date has. */
+export function wantsUndatedOrClosedStatuses(statuses: readonly Status[] | null): boolean {
+  return !statuses || statuses.some((s) => UNDATED_OR_CLOSED_STATUSES.includes(s));
+}
+
+/**
+ * True when the dated statuses wanted are a prefix of OVERDUE, DUE_SOON, SCHEDULED. Then any open
+ * follow-up due in their range puts its commitment's next due date in that range too (the next
+ * due date is the earliest open one, so it can only be earlier, and earlier is still wanted).
+ */
+export function datedStatusesFromTheStart(statuses: readonly Status[] | null): boolean {
+  const wanted = new Set(statuses ?? DATED_STATUSES);
+  const firstMissing = DATED_STATUSES.findIndex((s) => !wanted.has(s));
+  return firstMissing === -1 || DATED_STATUSES.slice(firstMissing).every((s) => !wanted.has(s));
+}
+
+/**
+ * True when open dated follow-up `f` is its commitment's earliest open dated one (due date, then
+ * id), so `f.due_date` is the commitment's next due date. Walking open follow-ups in due-date order
+ * and keeping those that pass gives each commitment once, at its place in the commitment list.
+ * One probe of follow_up_commitment_due_idx, bounded by f's due date.
+ */
+export function isNextDueFollowUpSql(f: string, p: StatusParams): string {
+  return `NOT EXISTS (SELECT 1 FROM follow_up ef
+      WHERE ef.commitment_id = ${f}.commitment_id AND ef.due_date <= ${f}.due_date
+        AND (ef.due_date < ${f}.due_date OR ef.id < ${f}.id) AND ${isOpenSql('ef', p)})`;
+}
+
+/** True when commitment `c` has no open dated follow-up, so no next due date. */
+export function hasNoNextDueSql(c: string, p: StatusParams): string {
+  return `NOT EXISTS (SELECT 1 FROM follow_up xf WHERE xf.commitment_id = ${c}.id AND xf.due_date IS NOT NULL AND ${isOpenSql('xf', p)})`;
+}
+
+/**
+ * For commitment `c` with no next due date: true when its status is one of `statuses` (any when
+ * null). Its status then needs the full aggregate.
+ */
+export function undatedOrClosedStatusFilterSql(c: string, statuses: readonly Status[] | null, p: StatusParams): string {
+  if (!statuses) return 'TRUE';
+  const wanted = statuses.filter((s) => UNDATED_OR_CLOSED_STATUSES.includes(s));
+  return wanted.length ? `(SELECT agg.status FROM ${commitmentStatusLateralSql(c, p)} agg) IN (${quoted(wanted)})` : 'FALSE';
+}
+
 /**
  * A predicate equivalent to "commitment `c`'s status is one of `statuses`", given `nextDue`, an
  * expression for its earliest open due date (see nextDueSql). Open statuses are ranges on
@@ -150,13 +240,8 @@ export function nextDueSql(c: string, p: StatusParams): string {
  */
 export function commitmentStatusFilterSql(c: string, nextDue: string, statuses: readonly Status[], p: StatusParams): string {
   const wanted = new Set(statuses);
-  const dated: string[] = [];
-  if (wanted.has('OVERDUE')) dated.push(`${nextDue} < ${p.asOf}`);
-  if (wanted.has('DUE_SOON')) dated.push(`${nextDue} BETWEEN ${p.asOf} AND ${p.asOf} + ${p.dueSoonDays}`);
-  if (wanted.has('SCHEDULED')) dated.push(`${nextDue} > ${p.asOf} + ${p.dueSoonDays}`);
-  const undatedOrClosed = [...statuses].filter((s) => s === 'UNDATED' || CLOSED_STATUSES.includes(s));
-  const exact = `(CASE WHEN ${nextDue} IS NOT NULL THEN ${dated.length ? dated.join(' OR ') : 'FALSE'}
-      ELSE ${undatedOrClosed.length ? `(SELECT agg.status FROM ${commitmentStatusLateralSql(c, p)} agg) IN (${quoted(undatedOrClosed)})` : 'FALSE'} END)`;
+  const exact = `(CASE WHEN ${nextDue} IS NOT NULL THEN ${nextDueInStatusesSql(nextDue, statuses, p)}
+      ELSE ${undatedOrClosedStatusFilterSql(c, statuses, p)} END)`;
   const preFilter = [`${c}.id IN (SELECT pf.commitment_id FROM follow_up pf WHERE ${followUpStatusFilterSql('pf', statuses, p)})`];
   if (wanted.has('UNDATED')) preFilter.push(`NOT EXISTS (SELECT 1 FROM follow_up pe WHERE pe.commitment_id = ${c}.id)`);
   return `((${preFilter.join(' OR ')}) AND ${exact})`;

@@ -11,6 +11,8 @@ export interface FollowUpsOfCommitmentArgs {
   statuses: Status[] | null;
   asOf: CalendarDate;
   page: PageRequest;
+  /** Whether anyone asked for totalCount: counting reads every follow-up of the commitments. */
+  withTotal: boolean;
 }
 
 export function createFollowUpLoaders(db: Queryable, dueSoonDays: number) {
@@ -27,13 +29,13 @@ export function createFollowUpLoaders(db: Queryable, dueSoonDays: number) {
       return ids.map((id) => dates.get(id) ?? null);
     }),
     /** Commitment.followUps: one page per commitment, all commitments of a level in one batch. */
-    followUpsByCommitment: groupedLoader<FollowUpsOfCommitmentArgs, { rows: FollowUpPageRow[]; total: number }>(
-      async ({ statuses, asOf, page }, ids) => {
-        const pages = await followUpPagesOfCommitments(db, ids, statuses, asOf, dueSoonDays, page);
+    followUpsByCommitment: groupedLoader<FollowUpsOfCommitmentArgs, { rows: FollowUpPageRow[]; total: number | null }>(
+      async ({ statuses, asOf, page, withTotal }, ids) => {
+        const pages = await followUpPagesOfCommitments(db, ids, statuses, asOf, dueSoonDays, page, withTotal);
         for (const { rows } of pages.values()) primeStatuses(followUpStatus, rows, asOf);
         return pages;
       },
-      () => ({ rows: [], total: 0 }),
+      () => ({ rows: [], total: null }),
     ),
   };
 }

@@ -74,7 +74,9 @@ function pageRow(r: Record<string, unknown>): FollowUpPageRow {
 
 /**
  * The follow-ups of many commitments, one page each (due date, none last, then id), filtered by
- * status as of asOf, with totals: two statements whatever the number of commitments.
+ * status as of asOf, with totals when `withTotal`: two statements whatever the number of
+ * commitments. Each page is its own short walk of follow_up_commitment_due_idx, so a commitment
+ * with hundreds of follow-ups costs its page, not its history; only the totals read them all.
  */
 export async function followUpPagesOfCommitments(
   db: Queryable,
@@ -83,19 +85,19 @@ export async function followUpPagesOfCommitments(
   asOf: CalendarDate,
   dueSoonDays: number,
   page: PageRequest,
-): Promise<Map<string, { rows: FollowUpPageRow[]; total: number }>> {
+  withTotal = true,
+): Promise<Map<string, { rows: FollowUpPageRow[]; total: number | null }>> {
   const params: unknown[] = [commitmentIds];
   const p = bindStatusParams(params, asOf, dueSoonDays);
   const filter = statuses ? followUpStatusFilterSql('f', statuses, p) : 'TRUE';
   const keyset = afterDateIdSql('f.due_date', 'f.id', page.after, params);
   const rowsSql = `
-    SELECT x.*, ${followUpStatusSql('x', p)} AS status FROM (
-      SELECT ${FOLLOW_UP_COLUMNS('f')}, f.due_date, f.first_closed_on,
-             row_number() OVER (PARTITION BY f.commitment_id ORDER BY f.due_date NULLS LAST, f.id) AS rn
-        FROM follow_up f
-       WHERE f.commitment_id = ANY($1::bigint[]) AND ${filter} AND ${keyset}) x
-     WHERE x.rn <= $${params.push(page.limit + 1)}
-     ORDER BY x."commitmentId", x.rn`;
+    SELECT x.*, ${followUpStatusSql('x', p)} AS status
+      FROM unnest($1::bigint[]) AS c(id) CROSS JOIN LATERAL (
+        SELECT ${FOLLOW_UP_COLUMNS('f')}, f.due_date, f.first_closed_on FROM follow_up f
+         WHERE f.commitment_id = c.id AND ${filter} AND ${keyset}
+         ORDER BY f.due_date NULLS LAST, f.id LIMIT $${params.push(page.limit + 1)}) x
+     ORDER BY x."commitmentId", x.due_date NULLS LAST, x.id`;
   const countParams: unknown[] = [commitmentIds];
   const cp = bindStatusParams(countParams, asOf, dueSoonDays);
   const countSql = `SELECT f.commitment_id AS "commitmentId", count(*)::int AS total FROM follow_up f
@@ -103,10 +105,10 @@ export async function followUpPagesOfCommitments(
      GROUP BY f.commitment_id`;
   const [rows, totals]: [Record<string, unknown>[], { commitmentId: string; total: number }[]] = await Promise.all([
     db.query(rowsSql, params),
-    db.query(countSql, countParams),
+    withTotal ? db.query(countSql, countParams) : [],
   ]);
-  const result = new Map<string, { rows: FollowUpPageRow[]; total: number }>();
-  for (const id of commitmentIds) result.set(id, { rows: [], total: 0 });
+  const result = new Map<string, { rows: FollowUpPageRow[]; total: number | null }>();
+  for (const id of commitmentIds) result.set(id, { rows: [], total: withTotal ? 0 : null });
   for (const t of totals) result.get(t.commitmentId)!.total = t.total;
   for (const r of rows) {
     const row = pageRow(r);

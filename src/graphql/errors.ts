@@ -14,8 +14,9 @@ export class ApiError extends GraphQLError {
 
 /** Bad input; `field` names the argument or input field at fault, e.g. "input.dueDate". */
 export const badInput = (field: string, message: string) => new ApiError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+/** Nothing with that id; with `field`, the message starts with it as badInput's does. */
 export const notFound = (what: string, id: string, field?: string) =>
-  new ApiError('NOT_FOUND', `No ${what} with id "${id}"`, field ? { field } : {});
+  new ApiError('NOT_FOUND', `${field ? `${field}: ` : ''}No ${what} with id "${id}"`, field ? { field } : {});
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new ApiError('CONFLICT', message, extra);
 export const unauthenticated = (message = 'This operation needs an API key: send "Authorization: Bearer <key>"') =>
   new ApiError('UNAUTHENTICATED', message);

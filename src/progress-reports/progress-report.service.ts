@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../api-keys/authenticate';
+import { writeTransaction } from '../db/write-transaction';
 import { lockCommitment, bumpCommitment } from '../commitments/commitment-write.repository';
 import { REPORTED_STATES, ReportedState } from '../domain/status';
 import { appendEvents } from '../events/event-log';
@@ -51,7 +52,7 @@ async function findFollowUp(db: DataSource, id: string, field: string, globalId:
  * PROGRESS_REPORTED plus STATUS_CHANGED when the follow-up's status as of today moves.
  */
 async function record(ctx: RequestContext, actor: Actor, followUp: FollowUpEntity, fields: ReportFields, supersedes?: ProgressReportEntity): Promise<ReportOutcome> {
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     const commitment = await lockCommitment(m, followUp.commitmentId, 'input.followUpId');
     if (supersedes) {
       const existing = await correctionOf(m, supersedes.id);

@@ -65,7 +65,8 @@ export function literalFor(type: GraphQLInputType, samples: Samples, argName: st
       if (depth > 2) return fc.constant('{}');
       const fields = Object.values(nullable.getFields());
       return fc
-        .subarray(fields)
+        .subarray(fields.filter((f) => !isNonNullType(f.type)))
+        .map((optional) => [...fields.filter((f) => isNonNullType(f.type)), ...optional])
         .chain((chosen) => fc.tuple(...chosen.map((f) => literalFor(f.type, samples, f.name, depth + 1).map((v) => `${f.name}: ${v}`))))
         .map((parts) => `{ ${parts.join(', ')} }`);
     }
@@ -83,7 +84,8 @@ export function literalFor(type: GraphQLInputType, samples: Samples, argName: st
     }
     return anyLiteral;
   })();
-  return fc.oneof({ weight: 12, arbitrary: typed }, { weight: 1, arbitrary: anyLiteral }, { weight: 1, arbitrary: fc.constant('null') });
+  // Mostly well-typed, so that documents with many arguments still often pass validation.
+  return fc.oneof({ weight: 40, arbitrary: typed }, { weight: 1, arbitrary: anyLiteral }, { weight: 1, arbitrary: fc.constant('null') });
 }
 
 function argumentsFor(field: GraphQLField<unknown, unknown>, samples: Samples): fc.Arbitrary<string> {
@@ -136,4 +138,12 @@ export function mangled(document: string): fc.Arbitrary<string> {
     }
     return doc;
   });
+}
+
+/** A mutation with exactly one root field, so a refusal can be checked to have written nothing. */
+export function mutationDocument(schema: GraphQLSchema, samples: Samples): fc.Arbitrary<string> {
+  const fields = Object.values(schema.getMutationType()!.getFields());
+  return fc
+    .constantFrom(...fields)
+    .chain((f) => fc.tuple(argumentsFor(f, samples), selectionFor(schema, getNamedType(f.type), samples, 3)).map(([args, sel]) => `mutation { ${f.name}${args} ${sel} }`));
 }

@@ -25,6 +25,8 @@ export interface Subscriber {
   errors: unknown[];
   /** Set once the connection closed or the subscription failed: a CloseEvent-like or GraphQL errors. */
   failure: Promise<{ code?: number; reason?: string; errors?: unknown[] }>;
+  /** Resolves once the server acknowledged the connection (the subscription may still be starting). */
+  connected: Promise<void>;
   /** Resolves when at least `count` events have arrived; rejects after timeoutMs. */
   waitForCount(count: number, timeoutMs?: number): Promise<ReceivedEvent[]>;
   dispose(): Promise<void>;
@@ -39,7 +41,9 @@ export function subscribe(
   variables: { filter?: Record<string, unknown>; after?: string } = {},
   fields = EVENT_FIELDS,
 ): Subscriber {
-  const client: Client = createClient({ url: wsUrlOf(httpUrl), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  let markConnected!: () => void;
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
+  const client: Client = createClient({ url: wsUrlOf(httpUrl), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, on: { connected: () => markConnected() } });
   const events: ReceivedEvent[] = [];
   const errors: unknown[] = [];
   const waiters = new Set<() => void>();
@@ -69,6 +73,7 @@ export function subscribe(
     events,
     errors,
     failure,
+    connected,
     waitForCount: (count, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
