@@ -97,6 +97,27 @@ async function dataFacts(url: string, asOf: string, maxDepth: number): Promise<D
   }
 }
 
+/**
+ * Waits until no statement runs on the bench database: a request autocannon gave up on keeps its
+ * statement running in Postgres, and would otherwise slow the next server's run.
+ */
+async function settle(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 600; i++) {
+      const { rows: [{ n }] } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (n === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function startPeer(peer: Peer, databaseUrl: string, s: Settings, today: string, label: string): Promise<ServerProcess> {
   const command = peer.command({ databaseUrl, port: await freePort(), today, poolSize: s.poolSize });
   // node-postgres, under all three servers, sends PGOPTIONS as the connection's startup options.
@@ -232,10 +253,16 @@ async function benchOneDatabase(cluster: BenchCluster, name: string, s: Settings
             : undefined,
         });
       };
-      if (s.warmup) for (const peer of s.peers) await load(peer, s.warmup);
+      if (s.warmup) {
+        for (const peer of s.peers) {
+          await load(peer, s.warmup);
+          await settle(url);
+        }
+      }
       for (let round = 1; round <= s.rounds; round++) {
         for (const peer of s.peers) {
           const r = await load(peer, s.duration);
+          await settle(url);
           runs.get(peer.name)!.runs.push(r);
           console.log(`  ${WORKLOAD_TITLES[w]} · ${peer.name} · round ${round}: ${r.requestsPerSecond.toFixed(0)} req/s, ` +
             `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, RSS ≤ ${r.peakRssMiB.toFixed(0)} MiB${r.failures ? `, ${r.failures} FAILURES` : ''}`);
@@ -243,7 +270,7 @@ async function benchOneDatabase(cluster: BenchCluster, name: string, s: Settings
       }
       measurements.push(...runs.values());
     }
-    if (s.soak) await soak(s, facts, answers, servers);
+    if (s.soak) await soak(s, facts, answers, servers, url);
   } finally {
     for (const server of servers.values()) await server.stop();
   }
@@ -253,7 +280,7 @@ async function benchOneDatabase(cluster: BenchCluster, name: string, s: Settings
 }
 
 /** The mixed load for `soak` seconds per server; memory sampled throughout, its drift reported. */
-async function soak(s: Settings, facts: DataFacts, answers: Map<PeerName, PeerAnswers>, servers: Map<PeerName, ServerProcess>): Promise<void> {
+async function soak(s: Settings, facts: DataFacts, answers: Map<PeerName, PeerAnswers>, servers: Map<PeerName, ServerProcess>, url: string): Promise<void> {
   console.log(`\nsoak: mixed load for ${s.soak} s per server`);
   for (const peer of s.peers) {
     const server = servers.get(peer.name)!;
@@ -272,6 +299,7 @@ async function soak(s: Settings, facts: DataFacts, answers: Map<PeerName, PeerAn
     const late = mean(r.rssSamples.slice(-tenth));
     console.log(`  ${peer.name}: ${r.requestsPerSecond.toFixed(0)} req/s, RSS first tenth ${early.toFixed(0)} MiB → last tenth ` +
       `${late.toFixed(0)} MiB (${(late - early >= 0 ? '+' : '') + (late - early).toFixed(0)} MiB), peak ${r.peakRssMiB.toFixed(0)} MiB, ${r.failures} failures`);
+    await settle(url);
   }
 }
 

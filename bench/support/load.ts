@@ -41,7 +41,9 @@ export async function runLoad(o: LoadOptions): Promise<RunResult> {
       connections: o.connections,
       duration: o.durationSeconds,
       requests: o.requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
-    });
+      // GraphQL reports errors (a statement timeout, say) with status 200: such an answer is a failure too.
+      verifyBody: (body: string) => !body.startsWith('{"errors"') && !body.includes('"errors":['),
+    } as autocannon.Options);
     sample();
     // No answer within the run: every latency exceeded it (autocannon would report 0).
     const none = result.requests.total === 0;
@@ -50,7 +52,7 @@ export async function runLoad(o: LoadOptions): Promise<RunResult> {
       p50: none ? Infinity : result.latency.p50,
       p99: none ? Infinity : result.latency.p99,
       requests: result.requests.total,
-      failures: result.non2xx + result.errors + result.timeouts + sideFailures,
+      failures: result.non2xx + result.errors + result.timeouts + (result as { mismatches?: number }).mismatches! + sideFailures,
       peakRssMiB: Math.max(...rssSamples),
       rssSamples,
     };

@@ -83,10 +83,11 @@ export interface FollowUpRow {
   dueDate: CalendarDate | null;
 }
 
-export function followUpsOf(manager: EntityManager, commitmentId: string): Promise<FollowUpRow[]> {
+/** The first `limit` follow-ups of a commitment, by id: enough to tell none, one, or several. */
+export function firstFollowUps(manager: EntityManager, commitmentId: string, limit: number): Promise<FollowUpRow[]> {
   return manager.query(
-    `SELECT id, title, due_date AS "dueDate" FROM follow_up WHERE commitment_id = $1 ORDER BY due_date NULLS LAST, id`,
-    [commitmentId],
+    `SELECT id, title, due_date AS "dueDate" FROM follow_up WHERE commitment_id = $1 ORDER BY id LIMIT $2`,
+    [commitmentId, limit],
   );
 }
 

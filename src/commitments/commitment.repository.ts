@@ -75,7 +75,7 @@ function pageRowsSql(pageSql: string, p: StatusParams): string {
 
 /**
  * The page from commitments matching the criteria: the next due date is one probe of
- * follow_up_commitment_due_idx per candidate, so this grows with the candidates.
+ * follow_up_commitment_due_closed_idx per candidate, so this grows with the candidates.
  */
 function pageFromCommitments(db: Queryable, criteria: CommitmentCriteria, asOf: CalendarDate, dueSoonDays: number, page: PageRequest): Promise<CommitmentPageRow[]> {
   const params: unknown[] = [];

@@ -16,7 +16,7 @@ import { partiesByCodes } from '../parties/party.repository';
 import { SOURCE_STANCES } from '../sources/source-citation.entity';
 import { sourcesByIds } from '../sources/source.repository';
 import {
-  bumpCommitment, CommitmentChanges, findCommitment, followUpsOf, insertCommitment, insertFollowUp, lockCommitment, updateFollowUp, upsertCitation,
+  bumpCommitment, CommitmentChanges, findCommitment, firstFollowUps, insertCommitment, insertFollowUp, lockCommitment, updateFollowUp, upsertCitation,
 } from './commitment-write.repository';
 import { CommitmentEntity } from './commitment.entity';
 import { AddFollowUpInput, CiteSourceInput, CreateCommitmentInput, UpdateCommitmentInput } from './commitment.input';
@@ -152,13 +152,13 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
 
   return writeTransaction(ctx.db, async (m) => {
     const before = await lockCommitment(m, id, 'input.id', expectedVersion);
-    const followUps = await followUpsOf(m, id);
+    const followUps = await firstFollowUps(m, id, 2);
     // A one-off commitment has exactly one follow-up, titled like it; it follows edits.
     const single = !before.recurrence && followUps.length === 1 ? followUps[0] : undefined;
     if (dueDate !== undefined && !single) {
       throw badInput('input.dueDate', before.recurrence
         ? `this commitment recurs (${before.recurrence}); its follow-ups' due dates come from the rule. Report on or add follow-ups instead`
-        : `this commitment has ${followUps.length} follow-ups, so there is no single due date to move; change a follow-up instead`);
+        : `this commitment has ${followUps.length ? 'several follow-ups' : 'no follow-up'}, so there is no single due date to move; add or report on follow-ups instead`);
     }
     const now = ctx.clock.now();
     const statusesBefore = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);

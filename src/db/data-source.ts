@@ -35,6 +35,9 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 15_0
       connectionTimeoutMillis: connectionTimeoutMs,
       statement_timeout: statementTimeoutMs,
       application_name: 'follow-through-tracker',
+      // JIT compiles a statement whose estimated cost is high, which the status subqueries make
+      // common, for 50-160 ms, while the statements themselves take a few ms: never worth it here.
+      options: '-c jit=off',
     },
   });
 }

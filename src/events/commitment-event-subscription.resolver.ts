@@ -5,8 +5,8 @@ import { CommitmentFilterInput } from '../commitments/commitment-filter.input';
 import type { CommitmentEventRow } from './commitment-event.repository';
 import { CommitmentEventType } from './commitment-event.type';
 import { decodeEventCursor } from './event-cursor';
-import { loadCommitmentFacts, readEventsAfter } from './event-feed.repository';
-import { BatchFacts, compileEventFilter } from './event-filter';
+import { loadBatchFacts, readEventsAfter } from './event-feed.repository';
+import { compileEventFilter } from './event-filter';
 import { EventSubscription } from './event-subscription';
 import type { SubscriptionContext } from './subscription-context';
 
@@ -38,8 +38,7 @@ async function subscribeToEvents({ args, context }: SubscribeResolverData<unknow
     stallMs: config.subscriptionStallMs,
     readPage: async (after, limit) => {
       const events = await readEventsAfter(db, after, limit);
-      const facts = filter.needs === 'none' || !events.length ? new Map() : await loadCommitmentFacts(db, events.map((e) => e.commitmentId), filter.needs === 'followUps');
-      return { events, facts: new BatchFacts(facts, config.dueSoonDays, config.timeZone) };
+      return { events, facts: await loadBatchFacts(db, events, filter.needs, config) };
     },
     onStalled: () =>
       context.closeConnection(

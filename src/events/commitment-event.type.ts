@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../graphql/connection';
 import { CommitmentEventKindEnum, CommitmentStatusEnum } from '../graphql/enums';
@@ -13,6 +14,12 @@ export class CommitmentEventType {
   @Field(() => DateTimeScalar) occurredAt!: Date;
   @Field(() => CommitmentStatusEnum, { nullable: true }) previousStatus!: Status | null;
   @Field(() => CommitmentStatusEnum, { nullable: true }) status!: Status | null;
+  @Field({ description: 'Who made the change: the name of the API key used, or "scheduler" for time-driven changes.' }) actor!: string;
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'What changed: for UPDATED the before/after values of each edited field; for PROGRESS_REPORTED the report; for CREATED the initial values.',
+  })
+  details!: Record<string, unknown> | null;
 }
 
 export const { Edge: CommitmentEventEdge, Connection: CommitmentEventConnection } = connectionTypes('CommitmentEvent', CommitmentEventType);

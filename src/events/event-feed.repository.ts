@@ -1,7 +1,9 @@
 import type { Queryable } from '../db/queryable';
 import type { CalendarDate } from '../domain/dates';
 import type { FollowUpFacts } from '../domain/status';
+import type { Config } from '../config';
 import { CommitmentEventRow, EVENT_COLUMNS } from './commitment-event.repository';
+import { BatchFacts, FactNeeds } from './event-filter';
 
 /** Committed events after an id, in id order (which is commit order; see event-log.ts). */
 export async function readEventsAfter(db: Queryable, afterId: string, limit: number): Promise<CommitmentEventRow[]> {
@@ -50,4 +52,15 @@ export async function loadCommitmentFacts(db: Queryable, commitmentIds: readonly
     [[...new Set(commitmentIds)]],
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The facts filters with these needs look at, for a batch of events (nothing read when none). */
+export async function loadBatchFacts(
+  db: Queryable,
+  events: readonly CommitmentEventRow[],
+  needs: FactNeeds,
+  config: Pick<Config, 'dueSoonDays' | 'timeZone'>,
+): Promise<BatchFacts> {
+  const rows = needs === 'none' || !events.length ? new Map() : await loadCommitmentFacts(db, events.map((e) => e.commitmentId), needs === 'followUps');
+  return new BatchFacts(rows, config.dueSoonDays, config.timeZone);
 }

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { CommitmentEventRow } from './commitment-event.repository';
 import { EVENTS_CHANNEL } from './event-log';
-import { latestEventId, loadCommitmentFacts, readEventsAfter } from './event-feed.repository';
+import { latestEventId, loadBatchFacts, readEventsAfter } from './event-feed.repository';
 import { BatchFacts, EventFilter, widestNeeds } from './event-filter';
 
 /** Events read per statement when new ones are announced. */
@@ -16,6 +16,8 @@ export interface EventSink {
   readonly filter: EventFilter;
   /** Every committed event after the sink registered, in id order, in batches; must not block. */
   push(events: readonly CommitmentEventRow[], facts: BatchFacts): void;
+  /** Called now and then, so that a sink can give up on a reader that stopped reading. */
+  cutOffIfStalled(): void;
 }
 
 export interface EventStreamOptions {
@@ -48,8 +50,12 @@ export class EventStream {
   private draining?: Promise<void>;
   private drainAgain = false;
   private stopped = false;
+  private readonly sweeper: NodeJS.Timeout;
 
-  private constructor(private readonly options: EventStreamOptions) {}
+  private constructor(private readonly options: EventStreamOptions) {
+    const every = Math.max(Math.floor(options.config.subscriptionStallMs / 2), 50);
+    this.sweeper = setInterval(() => this.sinks.forEach((s) => s.cutOffIfStalled()), every).unref();
+  }
 
   static async start(options: EventStreamOptions): Promise<EventStream> {
     const stream = new EventStream(options);
@@ -78,6 +84,7 @@ export class EventStream {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
+    clearInterval(this.sweeper);
     this.sinks.clear();
     await this.listener?.end().catch(() => undefined);
     await this.draining;
@@ -150,9 +157,7 @@ export class EventStream {
       this.lastId = events[events.length - 1].id;
       let facts: BatchFacts;
       try {
-        const needs = widestNeeds(sinks.map((s) => s.filter.needs));
-        const rows = needs === 'none' ? new Map() : await loadCommitmentFacts(db, events.map((e) => e.commitmentId), needs === 'followUps');
-        facts = new BatchFacts(rows, config.dueSoonDays, config.timeZone);
+        facts = await loadBatchFacts(db, events, widestNeeds(sinks.map((s) => s.filter.needs)), config);
       } catch (err) {
         this.lastId = previous; // read the batch again; sinks skip what they already have
         throw err;

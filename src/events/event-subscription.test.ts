@@ -147,6 +147,34 @@ describe('EventSubscription', () => {
     expect(w.sinks.size).toBe(0);
   });
 
+  it('is cut off by the periodic check when a stalled reader gets no more events', async () => {
+    let now = 0;
+    const w = world(0);
+    const onStalled = jest.fn();
+    const sub = new EventSubscription(w.options({ stallMs: 1_000, onStalled, now: () => now }));
+    w.commit(2);
+    w.announce();
+    expect(await take(sub, 1)).toEqual([1]); // event 2 waits; the reader is busy writing event 1
+    now = 900;
+    expect(sub.cutOffIfStalled()).toBe(false);
+    now = 1_100;
+    expect(sub.cutOffIfStalled()).toBe(true);
+    expect(onStalled).toHaveBeenCalledTimes(1);
+  });
+
+  it('never cuts off a reader with nothing waiting for it', async () => {
+    let now = 0;
+    const w = world(0);
+    const onStalled = jest.fn();
+    const sub = new EventSubscription(w.options({ stallMs: 1_000, onStalled, now: () => now }));
+    w.commit(1);
+    w.announce();
+    expect(await take(sub, 1)).toEqual([1]);
+    now = 60_000;
+    expect(sub.cutOffIfStalled()).toBe(false);
+    expect(onStalled).not.toHaveBeenCalled();
+  });
+
   it('unregisters and ends a pending next() when the client goes away', async () => {
     const w = world(0);
     const sub = new EventSubscription(w.options({}));

@@ -75,11 +75,7 @@ export class EventSubscription implements AsyncIterableIterator<CommitmentEventR
       if (!isAfter(event.id, this.pushedThrough)) continue;
       this.pushedThrough = event.id;
       if (!this.filter.matches(event, facts)) continue;
-      if (!this.pulling && this.now() - this.lastHandedAt > this.options.stallMs) {
-        this.close();
-        this.options.onStalled();
-        return;
-      }
+      if (this.cutOffIfStalled()) return;
       if (this.waiting && !this.catchingUp) {
         this.hand(event);
         continue;
@@ -93,6 +89,19 @@ export class EventSubscription implements AsyncIterableIterator<CommitmentEventR
         }
       }
     }
+  }
+
+  /**
+   * Cuts the reader off if events wait for it and it has taken none for stallMs: graphql-ws is
+   * stuck writing to its socket. Checked on every push, and by the stream's periodic sweep for when
+   * no more events come.
+   */
+  cutOffIfStalled(): boolean {
+    const waiting = this.catchingUp || this.buffer.length > 0;
+    if (this.closed || this.pulling || !waiting || this.now() - this.lastHandedAt <= this.options.stallMs) return false;
+    this.close();
+    this.options.onStalled();
+    return true;
   }
 
   async next(): Promise<IteratorResult<CommitmentEventRow>> {

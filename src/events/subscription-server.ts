@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { execute, ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import type { DataSourceOptions } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { AppServices, createContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
+import { queryLimitError } from '../http/limits/query-limits';
 import { EventExecutions } from './event-execution';
 import { EventStream } from './event-stream';
 import type { SubscriptionContext } from './subscription-context';
@@ -25,16 +26,24 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
   const formatError = createFormatError(services.log);
   const executions = new EventExecutions(services);
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
+  const refuseOverLimit = (args: ExecutionArgs): ExecutionResult | null => {
+    const operation = getOperationAST(args.document, args.operationName);
+    const error = operation && queryLimitError(services.config, { ...args, operation, variables: args.variableValues });
+    return error ? { errors: [error] } : null;
+  };
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const cleanup = useServer(
     {
       schema,
-      context: ({ extra }): SubscriptionContext => ({
-        ...createContext(services),
+      // Writes over the socket authenticate like HTTP ones: connectionParams { authorization: 'Bearer <key>' }.
+      context: ({ extra, connectionParams }): SubscriptionContext => ({
+        ...createContext(services, typeof connectionParams?.authorization === 'string' ? connectionParams.authorization : undefined),
         events,
         closeConnection: (code, reason) => extra.socket.close(code, reason),
       }),
-      subscribe: (args) => executions.subscribe(args),
+      // The HTTP path's limits on depth, aliases and cost hold here too.
+      execute: (args) => refuseOverLimit(args) ?? execute(args),
+      subscribe: (args) => refuseOverLimit(args) ?? executions.subscribe(args),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },

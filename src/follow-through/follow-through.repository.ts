@@ -34,17 +34,17 @@ function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
 
 /**
  * Commitments by status and the on-time rate, as of a date, in two statements. Statuses come from
- * one pass over the scope's follow-ups grouped by commitment, reading due dates and
- * first_closed_on only; reports are read only for commitments with nothing open (to tell DONE
- * from MISSED from CANCELLED), and for due follow-ups closed on or before their due date.
+ * each scope commitment's follow-ups, read from the follow_up_commitment_due_closed_idx index alone
+ * (due dates and first_closed_on), so a party costs its own commitments, not the table; reports are read only for commitments with nothing open (to tell DONE
+ * from MISSED from CANCELLED). The rate reads the reports of due follow-ups closed as of asOf.
  */
 export async function followThroughNumbers(db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number): Promise<FollowThroughNumbers> {
   const sParams: unknown[] = [];
   const sp = bindStatusParams(sParams, asOf, dueSoonDays);
   const statusSql = `
     WITH agg AS (
-      SELECT s.id, ${commitmentOpenAggregateColumnsSql('f', sp)}
-        FROM (${scopeSql(scope, sParams)}) s LEFT JOIN follow_up f ON f.commitment_id = s.id GROUP BY s.id)
+      SELECT s.id, a.* FROM (${scopeSql(scope, sParams)}) s
+       CROSS JOIN LATERAL (SELECT ${commitmentOpenAggregateColumnsSql('f', sp)} FROM follow_up f WHERE f.commitment_id = s.id) a)
     SELECT ${commitmentStatusFromAggregateSql('agg', sp, closedFlagsSql('agg.id', sp))} AS status, count(*)::int AS count FROM agg GROUP BY 1`;
 
   const rParams: unknown[] = [];

@@ -208,7 +208,7 @@ export function datedStatusesFromTheStart(statuses: readonly Status[] | null): b
  * True when open dated follow-up `f` is its commitment's earliest open dated one (due date, then
  * id), so `f.due_date` is the commitment's next due date. Walking open follow-ups in due-date order
  * and keeping those that pass gives each commitment once, at its place in the commitment list.
- * One probe of follow_up_commitment_due_idx, bounded by f's due date.
+ * One probe of follow_up_commitment_due_closed_idx, bounded by f's due date.
  */
 export function isNextDueFollowUpSql(f: string, p: StatusParams): string {
   return `NOT EXISTS (SELECT 1 FROM follow_up ef

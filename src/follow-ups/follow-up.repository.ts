@@ -75,7 +75,7 @@ function pageRow(r: Record<string, unknown>): FollowUpPageRow {
 /**
  * The follow-ups of many commitments, one page each (due date, none last, then id), filtered by
  * status as of asOf, with totals when `withTotal`: two statements whatever the number of
- * commitments. Each page is its own short walk of follow_up_commitment_due_idx, so a commitment
+ * commitments. Each page is its own short walk of follow_up_commitment_due_closed_idx, so a commitment
  * with hundreds of follow-ups costs its page, not its history; only the totals read them all.
  */
 export async function followUpPagesOfCommitments(

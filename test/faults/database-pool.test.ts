@@ -54,20 +54,26 @@ function hogPool(db: DataSource, connections: number, seconds: number): Promise<
 
 /** Opens the pool's connections ahead, so a short acquire timeout measures waiting, not connecting. */
 async function warm(db: DataSource, connections: number): Promise<void> {
-  await hogPool(db, connections, 0.05);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return void (await hogPool(db, connections, 0.05));
+    } catch (e) {
+      if (attempt === 5) throw e; // connecting itself can outlast a short timeout on a busy machine
+    }
+  }
 }
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Each test builds a server (and its schema); generous for a busy machine.
 jest.setTimeout(120_000);
 
 it('fails fast with SERVICE_UNAVAILABLE when no pooled connection frees up in time, then recovers', async () => {
-  const app = await serverWithPool({ poolSize: 2, connectionTimeoutMs: 1_000 });
+  const app = await serverWithPool({ poolSize: 2, connectionTimeoutMs: 1_500 });
   try {
     await warm(app.db, 2);
-    const hog = hogPool(app.db, 2, 6);
+    const hog = hogPool(app.db, 2, 8);
     await tick(200);
     const res = await query(app.server.url);
-    expect(res.ms).toBeLessThan(5_000); // the pool timeout, not the 6 s the connections stay busy
+    expect(res.ms).toBeLessThan(6_000); // the pool timeout, not the 8 s the connections stay busy
     expect(res.status).toBe(200);
     expect(res.body.data).toBeNull();
     expect(res.body.errors![0].extensions.code).toBe('SERVICE_UNAVAILABLE');

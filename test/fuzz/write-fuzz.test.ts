@@ -17,7 +17,9 @@ const ALLOWED_CODES = new Set([
   'BAD_REQUEST', 'QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'TOO_MANY_ALIASES',
 ]);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260107);
-jest.setTimeout(120_000);
+const RUNS = Math.round(Number(process.env.FUZZ_RUNS ?? 100) * 2.5);
+// Generous, for a machine busy with other work; on idle cores this file takes seconds.
+jest.setTimeout(300_000);
 
 let app: TestApp;
 let schema: GraphQLSchema;
@@ -90,7 +92,7 @@ it('refuses or performs random mutations cleanly, writing nothing when it refuse
   const who = fc.constantFrom<keyof typeof keys>('editor', 'editor', 'admin', 'anonymous', 'forged');
   const document = mutationDocument(schema, samples);
   const request = fc.oneof({ weight: 5, arbitrary: document }, { weight: 1, arbitrary: document.chain(mangled) });
-  await fc.assert(fc.asyncProperty(request, who, async (query, caller) => mutate(query, caller)), { numRuns: 250, seed: SEED });
+  await fc.assert(fc.asyncProperty(request, who, async (query, caller) => mutate(query, caller)), { numRuns: RUNS, seed: SEED });
   // The run exercised acceptance as well as each kind of refusal.
   expect(outcomes.get('ok')).toBeGreaterThan(0);
   for (const code of ['UNAUTHENTICATED', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']) expect(outcomes.get(code)).toBeGreaterThan(0);

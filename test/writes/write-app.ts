@@ -47,7 +47,7 @@ export const CREATE_SOURCE = `mutation ($input: CreateSourceInput!) { createSour
 export const CITE_SOURCE = `mutation ($input: CiteSourceInput!) { citeSource(input: $input) { commitment { ${COMMITMENT_FIELDS} } } }`;
 export const ADD_FOLLOW_UP = `mutation ($input: AddFollowUpInput!) { addFollowUp(input: $input) { followUp { id title dueDate status commitment { id version } } } }`;
 export const HISTORY = `query ($id: ID!) { node(id: $id) { ... on Commitment { version history(first: 100) { totalCount nodes {
-  kind previousStatus status followUp { id } } } } } }`;
+  kind previousStatus status actor details followUp { id } } } } } }`;
 
 /** Creates a commitment through the API (as admin unless told) and returns it. */
 export async function createCommitmentViaApi(app: TestApp, input: Record<string, unknown>, headers: Record<string, string> = admin): Promise<any> {
