@@ -49,26 +49,34 @@ class Audience {
 
   constructor(private readonly size: number) {}
 
-  async open(urls: string[], fields: string, after: string): Promise<void> {
-    for (let i = 0; i < this.size; i++) {
-      const client = createClient({ url: urls[i % urls.length], webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
-      this.clients.push(client);
-      client.subscribe<{ commitmentEvents: { cursor: string } }>(
-        { query: `subscription($after: String) { commitmentEvents(after: $after) { ${fields} } }`, variables: { after } },
-        {
-          next: ({ data, errors }) => {
-            if (errors) throw new Error(JSON.stringify(errors));
-            const w = data && this.waiting.get(data.commitmentEvents.cursor);
-            if (!w) return;
-            w.latencies.push(performance.now() - w.start);
-            if (w.latencies.length === this.size) w.done();
+  readonly failures: string[] = [];
+
+  /** Opens the subscriptions in batches, each connected before the next, as real users trickle in. */
+  async open(urls: string[], fields: string, after: string, batch = 250): Promise<void> {
+    for (let start = 0; start < this.size; start += batch) {
+      const connected: Promise<void>[] = [];
+      for (let i = start; i < Math.min(start + batch, this.size); i++) {
+        let ack!: () => void;
+        connected.push(new Promise((resolve) => (ack = resolve)));
+        const client = createClient({ url: urls[i % urls.length], webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, on: { connected: () => ack() } });
+        this.clients.push(client);
+        client.subscribe<{ commitmentEvents: { cursor: string } }>(
+          { query: `subscription($after: String) { commitmentEvents(after: $after) { ${fields} } }`, variables: { after } },
+          {
+            next: ({ data, errors }) => {
+              if (errors) this.failures.push(errors.map((e) => e.message).join('; '));
+              const w = data && this.waiting.get(data.commitmentEvents.cursor);
+              if (!w) return;
+              w.latencies.push(performance.now() - w.start);
+              if (w.latencies.length === this.size) w.done();
+            },
+            error: (err) => this.failures.push(describeFailure(err)),
+            complete: () => undefined,
           },
-          error: (err) => console.error('subscriber failed', err),
-          complete: () => undefined,
-        },
-      );
-      // Do not open thousands of sockets in one burst: the listen backlog would drop some.
-      if (i % 200 === 199) await new Promise((r) => setTimeout(r, 50));
+        );
+      }
+      await Promise.race([Promise.all(connected), new Promise((r) => setTimeout(r, 60_000).unref())]);
+      if (this.failures.length) throw new Error(`${this.failures.length} subscribers failed, e.g. ${this.failures[0]}`);
     }
   }
 
@@ -99,6 +107,12 @@ class Audience {
   async close(): Promise<void> {
     await Promise.all(this.clients.map((c) => c.dispose()));
   }
+}
+
+function describeFailure(err: unknown): string {
+  if (Array.isArray(err)) return err.map((e: { message?: string }) => e.message).join('; ');
+  const close = err as { code?: number; reason?: string; message?: string };
+  return close.code ? `closed ${close.code} ${close.reason ?? ''}` : String(close.message ?? err);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

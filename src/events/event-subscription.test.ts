@@ -91,6 +91,17 @@ describe('EventSubscription', () => {
     expect((await pending).value.id).toBe('16');
   });
 
+  it('does not read the log for a cursor the stream has not passed yet, and skips up to it', async () => {
+    const w = world(10);
+    w.commit(2); // 11 and 12 are committed, the stream has not announced them
+    const reads = jest.fn();
+    w.onRead(reads);
+    const sub = new EventSubscription(w.options({ afterId: '11' }));
+    w.announce();
+    expect(await take(sub, 1)).toEqual([12]);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
   it('hands out live events without a cursor, starting after the stream position', async () => {
     const w = world(50);
     const sub = new EventSubscription(w.options({}));

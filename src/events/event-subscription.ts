@@ -62,11 +62,16 @@ export class EventSubscription implements AsyncIterableIterator<CommitmentEventR
     this.filter = options.filter;
     this.now = options.now ?? Date.now;
     this.lastHandedAt = this.now();
-    this.pushedThrough = options.stream.position;
+    const position = options.stream.position;
     this.unregister = options.stream.register(this);
-    this.catchingUp = options.afterId !== null;
-    this.handedThrough = options.afterId ?? options.stream.position;
-    this.readThrough = this.handedThrough;
+    // A cursor at or past the stream's position (a client reconnecting after keeping up) needs no
+    // read of the log: the stream is about to push everything after it. That spares the database
+    // the stampede of thousands of dashboards resuming at once after a restart.
+    const after = options.afterId ?? position;
+    this.catchingUp = isAfter(position, after);
+    this.pushedThrough = this.catchingUp ? position : after;
+    this.handedThrough = after;
+    this.readThrough = after;
   }
 
   push(events: readonly CommitmentEventRow[], facts: BatchFacts): void {

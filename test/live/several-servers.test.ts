@@ -49,6 +49,21 @@ describe('subscriptions with several servers on one database', () => {
     }
   });
 
+  it('keeps delivering after a server loses its LISTEN connection, catching up on writes made meanwhile', async () => {
+    const onA = subscribe(a.url, { after: await latestCursor() });
+    subscribers.push(onA);
+    await onA.connected;
+    const [{ count }] = await a.db.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS count FROM pg_stat_activity
+        WHERE application_name = 'follow-through-tracker:events' AND datname = current_database()`,
+    );
+    expect(count).toBe(2); // one per server
+    const ids = await writeEvents(b.db, [{ commitmentId: commitment }, { commitmentId: commitment }, { commitmentId: commitment }]);
+    await onA.waitForCount(3, 10_000);
+    await pause(300);
+    expect(onA.events.map((e) => e.cursor)).toEqual(ids.map(encodeEventCursor));
+  });
+
   it('resumes by cursor on another server after a client is killed mid-stream, while writes continue', async () => {
     const after = await latestCursor();
     const written: string[] = [];
