@@ -29,9 +29,17 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /** The calendar date an instant falls on in an IANA time zone. */
+// Building a formatter costs ~100 µs, formatting ~2 µs: every request and subscription reads "today".
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function dateInZone(instant: Date, timeZone: string): CalendarDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

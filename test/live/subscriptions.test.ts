@@ -149,7 +149,7 @@ describe('Subscription.commitmentEvents over graphql-ws', () => {
     const bulky = await createCommitment(app.db, { title: 'Bulky', description: 'x'.repeat(5_000), partyIds: [pk] });
     const fast = open(app.url, { after: await latestCursor() }, 'cursor');
     const slow = await stalledSubscriber(app.url, () => writeEvents(app.db, [{ commitmentId: bulky }]));
-    const ids = await writeEvents(app.db, Array.from({ length: 4_000 }, () => ({ commitmentId: bulky })));
+    const ids = await writeEvents(app.db, Array.from({ length: 2_000 }, () => ({ commitmentId: bulky })));
     const events = await fast.waitForCount(ids.length, 30_000);
     expect(events.map((e) => e.cursor).slice(-ids.length)).toEqual(ids.map(encodeEventCursor));
     const closed = await slow.resumeReading();
@@ -177,7 +177,10 @@ async function stalledSubscriber(httpUrl: string, writeProbe: () => Promise<unkn
   socket.send(JSON.stringify({ type: 'connection_init' }));
   await new Promise((resolve) => socket.once('message', resolve));
   socket.on('message', () => received++);
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { commitmentEvents { cursor commitment { description } } }' } }));
+  // ~100 kB per event (20 copies of a 5,000-character description), so that the socket buffers,
+  // which the kernel may grow to tens of megabytes, fill after a few hundred events.
+  const bulk = Array.from({ length: 20 }, (_, i) => `c${i}: commitment { description }`).join(' ');
+  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { commitmentEvents { cursor ${bulk} } }` } }));
   for (let i = 0; received === 0 && i < 50; i++) {
     await writeProbe();
     await pause(100);
