@@ -1,6 +1,6 @@
 import { addDays, CalendarDate } from '../src/domain/dates';
 import {
-  commitmentStatus, completedOn, FollowUpFacts, followUpStatus, nextDueDate, REPORTED_STATES, ReportFact, Status, STATUSES,
+  commitmentStatus, completedOn, decidingReport, FollowUpFacts, followUpStatus, nextDueDate, REPORTED_STATES, ReportFact, Status, STATUSES,
 } from '../src/domain/status';
 import { commitmentAggregates, pageOfCommitments } from '../src/commitments/commitment.repository';
 import type { CommitmentCriteria } from '../src/commitments/commitment-criteria';
@@ -40,11 +40,13 @@ const day = () => addDays(START, rnd.int(0, 40) * 3);
 
 interface World {
   commitments: { id: string; followUps: { id: string; facts: FollowUpFacts }[] }[];
+  /** Closing reports withdrawn by an IN_PROGRESS correction (correctReport's withdrawal). */
+  withdrawals: number;
 }
 
 async function buildWorld(database: TestDatabase): Promise<World> {
   const db = database.db;
-  const world: World = { commitments: [] };
+  const world: World = { commitments: [], withdrawals: 0 };
   let followUpCount = 0;
   while (followUpCount < 600) {
     const commitmentId = await createCommitment(db);
@@ -63,6 +65,7 @@ async function buildWorld(database: TestDatabase): Promise<World> {
         const target = open.length && rnd.next() < 0.25 ? rnd.pick(open) : null;
         const reportId = await createReport(db, { followUpId: id, state, reportedOn, supersedesId: target ? reportIds[target.k] : null });
         if (target) target.rep.superseded = true;
+        if (target && state === 'IN_PROGRESS' && target.rep.state !== 'IN_PROGRESS') world.withdrawals++;
         reports.push({ state, reportedOn, sequence: Number(reportId), superseded: false });
         reportIds.push(reportId);
       }
@@ -73,6 +76,9 @@ async function buildWorld(database: TestDatabase): Promise<World> {
   }
   return world;
 }
+
+/** The reports that close a follow-up and still count. */
+const effectiveClosing = (f: FollowUpFacts) => f.reports.filter((r) => !r.superseded && r.state !== 'IN_PROGRESS');
 
 const sorted = (xs: Iterable<string>) => [...xs].sort((a, b) => Number(a) - Number(b));
 
@@ -97,6 +103,28 @@ describe('status in SQL agrees with the pure status rules', () => {
     for (const state of REPORTED_STATES) expect(reports.some((r) => r.state === state)).toBe(true);
     expect(reports.some((r) => r.superseded)).toBe(true);
     expect(all.some((f) => new Set(f.facts.reports.map((r) => r.reportedOn)).size < f.facts.reports.length)).toBe(true);
+    expect(world.withdrawals).toBeGreaterThan(0);
+    // Effective closing reports on several days: an asOf between them reads reports, not the cache.
+    expect(all.some((f) => new Set(effectiveClosing(f.facts).map((r) => r.reportedOn)).size > 1)).toBe(true);
+  });
+
+  it('keeps each follow-up\'s cached closing facts equal to those of its effective closing reports', async () => {
+    const rows: { id: string; first_closed_on: string | null; last_closed_on: string | null; last_closed_state: string | null; first_done_on: string | null }[] =
+      await database.db.query('SELECT id, first_closed_on, last_closed_on, last_closed_state, first_done_on FROM follow_up');
+    const cached = new Map(rows.map(({ id, ...facts }) => [id, facts]));
+    for (const f of followUps()) {
+      const closing = effectiveClosing(f.facts);
+      const latest = decidingReport(closing, '9999-12-31');
+      const dates = closing.map((r) => r.reportedOn).sort();
+      const doneDates = closing.filter((r) => r.state === 'DONE').map((r) => r.reportedOn).sort();
+      expect({ id: f.id, ...cached.get(f.id) }).toEqual({
+        id: f.id,
+        first_closed_on: dates[0] ?? null,
+        last_closed_on: latest?.reportedOn ?? null,
+        last_closed_state: latest?.state ?? null,
+        first_done_on: doneDates[0] ?? null,
+      });
+    }
   });
 
   it('gives every follow-up the same status and completedOn, for every asOf', async () => {

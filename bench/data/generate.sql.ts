@@ -203,11 +203,17 @@ export function correctionsSql(s: Shape, lo: number, hi: number): string {
      ORDER BY r.id`;
 }
 
-/** What the row trigger would have kept, computed once for the range (the trigger is off during the load). */
+/**
+ * What the row trigger would have kept (first_closed_on and the other closing facts, by the
+ * trigger's own rule), computed once for the range: the trigger is off during the load.
+ */
 export function firstClosedOnSql(lo: number, hi: number): string {
   return `
-    UPDATE follow_up f SET first_closed_on = c.closed_on
-      FROM (SELECT r.follow_up_id, min(r.reported_on) AS closed_on
+    UPDATE follow_up f SET first_closed_on = c.first_closed_on, last_closed_on = c.last_closed_on,
+                           last_closed_state = c.last_closed_state, first_done_on = c.first_done_on
+      FROM (SELECT r.follow_up_id, min(r.reported_on) AS first_closed_on, max(r.reported_on) AS last_closed_on,
+                   (array_agg(r.state ORDER BY r.reported_on DESC, r.id DESC))[1] AS last_closed_state,
+                   min(r.reported_on) FILTER (WHERE r.state = 'DONE') AS first_done_on
               FROM progress_report r
              WHERE r.follow_up_id BETWEEN ${lo} AND ${hi} AND r.state <> 'IN_PROGRESS'
                AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)

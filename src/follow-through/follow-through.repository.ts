@@ -6,7 +6,8 @@ import {
   closedFlagsSql,
   commitmentOpenAggregateColumnsSql,
   commitmentStatusFromAggregateSql,
-  followUpStatusSql,
+  closedStateSql,
+  doneOnTimeSql,
 } from '../follow-ups/follow-up-status.sql';
 
 export interface FollowThroughScope {
@@ -33,43 +34,40 @@ function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
 }
 
 /**
- * Commitments by status and the on-time rate, as of a date, in two statements. Statuses come from
- * each scope commitment's follow-ups, read from the follow_up_commitment_due_closed_idx index alone
- * (due dates and first_closed_on), so a party costs its own commitments, not the table; reports are read only for commitments with nothing open (to tell DONE
- * from MISSED from CANCELLED). The rate reads the reports of due follow-ups closed as of asOf.
+ * Commitments by status and the on-time rate, as of a date, in one statement: one walk of each
+ * scope commitment's entries in follow_up_commitment_due_closed_idx, which carries every fact
+ * needed (due dates and the cached closing facts), so a party costs its own commitments, not the
+ * table, and no report is read unless asOf falls between a follow-up's first and latest closing
+ * reports. The walk yields each commitment's status aggregate and its due and done-on-time
+ * follow-up counts; reports are read only for commitments with nothing open whose closing facts
+ * do not decide DONE / MISSED / CANCELLED (see closedStateSql).
  */
 export async function followThroughNumbers(db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number): Promise<FollowThroughNumbers> {
-  const sParams: unknown[] = [];
-  const sp = bindStatusParams(sParams, asOf, dueSoonDays);
-  const statusSql = `
+  const params: unknown[] = [];
+  const p = bindStatusParams(params, asOf, dueSoonDays);
+  // Due: past its due date and not CANCELLED as of asOf (an open follow-up has no closed state).
+  const isDue = `f.due_date < ${p.asOf} AND (${closedStateSql('f', p)}) IS DISTINCT FROM 'CANCELLED'`;
+  const sql = `
     WITH agg AS (
-      SELECT s.id, a.* FROM (${scopeSql(scope, sParams)}) s
-       CROSS JOIN LATERAL (SELECT ${commitmentOpenAggregateColumnsSql('f', sp)} FROM follow_up f WHERE f.commitment_id = s.id) a)
-    SELECT ${commitmentStatusFromAggregateSql('agg', sp, closedFlagsSql('agg.id', sp))} AS status, count(*)::int AS count FROM agg GROUP BY 1`;
+      SELECT s.id, a.* FROM (${scopeSql(scope, params)}) s
+       CROSS JOIN LATERAL (
+         SELECT ${commitmentOpenAggregateColumnsSql('f', p)},
+                count(*) FILTER (WHERE ${isDue}) AS due,
+                count(*) FILTER (WHERE ${isDue} AND ${doneOnTimeSql('f')}) AS on_time
+           FROM follow_up f WHERE f.commitment_id = s.id) a)
+    SELECT ${commitmentStatusFromAggregateSql('agg', p, closedFlagsSql('agg.id', p))} AS status,
+           count(*)::int AS count, sum(agg.due)::int AS due, sum(agg.on_time)::int AS on_time
+      FROM agg GROUP BY 1`;
 
-  const rParams: unknown[] = [];
-  const rp = bindStatusParams(rParams, asOf, dueSoonDays);
-  // An effective DONE report on or before the due date makes first_closed_on no later: test that first.
-  const rateSql = `
-    SELECT count(*)::int AS due,
-           count(*) FILTER (WHERE f.first_closed_on <= f.due_date AND EXISTS (
-             SELECT 1 FROM progress_report r
-              WHERE r.follow_up_id = f.id AND r.state = 'DONE' AND r.reported_on <= f.due_date
-                AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)))::int AS on_time
-      FROM follow_up f
-     WHERE f.commitment_id IN (${scopeSql(scope, rParams)})
-       AND f.due_date < ${rp.asOf} AND ${followUpStatusSql('f', rp)} <> 'CANCELLED'`;
-
-  const [counts, [rate]]: [{ status: Status; count: number }[], { due: number; on_time: number }[]] = await Promise.all([
-    db.query(statusSql, sParams),
-    db.query(rateSql, rParams),
-  ]);
-  const byStatus = STATUSES.map((status) => ({ status, count: counts.find((c) => c.status === status)?.count ?? 0 }));
+  const rows: { status: Status; count: number; due: number; on_time: number }[] = await db.query(sql, params);
+  const byStatus = STATUSES.map((status) => ({ status, count: rows.find((r) => r.status === status)?.count ?? 0 }));
+  const due = rows.reduce((sum, r) => sum + r.due, 0);
+  const onTime = rows.reduce((sum, r) => sum + r.on_time, 0);
   return {
     total: byStatus.reduce((sum, s) => sum + s.count, 0),
     byStatus,
-    dueFollowUps: rate.due,
-    doneOnTime: rate.on_time,
-    onTimeRate: rate.due ? rate.on_time / rate.due : null,
+    dueFollowUps: due,
+    doneOnTime: onTime,
+    onTimeRate: due ? onTime / due : null,
   };
 }

@@ -9,8 +9,9 @@ import { CLOSED_STATUSES, Status } from '../domain/status';
  * The key fact the definitions lean on: follow_up.first_closed_on (kept by a trigger) is the
  * earliest date of an effective DONE/MISSED/CANCELLED report. Since a closing report can only be
  * followed by another closing report (IN_PROGRESS changes nothing), "closed as of D" is exactly
- * `first_closed_on <= D`, a plain column test the due-date indexes can serve. Only a closed
- * follow-up needs its reports read, to tell DONE from MISSED from CANCELLED.
+ * `first_closed_on <= D`, a plain column test the due-date indexes can serve. The same trigger
+ * keeps last_closed_on / last_closed_state (the latest effective closing report), so a follow-up
+ * closed as of D reads its reports only when D falls before its latest closing report.
  */
 
 /** Placeholders (with casts) for the two inputs every status depends on. */
@@ -45,12 +46,22 @@ export function isOpenSql(f: string, p: StatusParams): string {
 }
 
 /**
+ * The follow_up columns the status expressions read: a subquery whose rows feed
+ * followUpStatusSql must select them.
+ */
+export function statusFactColumnsSql(f: string): string {
+  return `${f}.due_date, ${f}.first_closed_on, ${f}.last_closed_on, ${f}.last_closed_state`;
+}
+
+/**
  * The state of the report that decides a closed follow-up: the latest effective (not superseded)
  * non-IN_PROGRESS report dated on or before asOf; same-day ties go to the later recorded.
- * Null while the follow-up is open.
+ * Null while the follow-up is open. From asOf = last_closed_on on, that report is the cached
+ * latest one; only an asOf between the first and the latest closing report reads reports.
  */
 export function closedStateSql(f: string, p: StatusParams): string {
-  return `CASE WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
+  return `CASE WHEN ${f}.last_closed_on <= ${p.asOf} THEN ${f}.last_closed_state
+      WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
       SELECT r.state FROM progress_report r
        WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
          AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
@@ -247,10 +258,24 @@ export function commitmentStatusFilterSql(c: string, nextDue: string, statuses: 
   return `((${preFilter.join(' OR ')}) AND ${exact})`;
 }
 
-/** reportedOn of follow-up `f`'s latest effective DONE report, whatever the asOf. */
+/**
+ * reportedOn of follow-up `f`'s latest effective DONE report, whatever the asOf. When the latest
+ * closing report is that DONE report, it is cached; without an effective DONE report
+ * (first_done_on null) there is none.
+ */
 export function completedOnSql(f: string): string {
-  return `(SELECT r.reported_on FROM progress_report r
+  return `(CASE WHEN ${f}.last_closed_state = 'DONE' THEN ${f}.last_closed_on
+      WHEN ${f}.first_done_on IS NOT NULL THEN (SELECT r.reported_on FROM progress_report r
       WHERE r.follow_up_id = ${f}.id AND r.state = 'DONE'
         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
-      ORDER BY r.reported_on DESC, r.id DESC LIMIT 1)`;
+      ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END)`;
+}
+
+/**
+ * True when follow-up `f` was done on time: an effective DONE report dated on or before its due
+ * date (first_done_on is the earliest such report's date). Not asOf-dependent: such a report
+ * predates any asOf the follow-up counts as due for.
+ */
+export function doneOnTimeSql(f: string): string {
+  return `(${f}.first_done_on <= ${f}.due_date)`;
 }

@@ -3,7 +3,7 @@ import type { Status } from '../domain/status';
 import { afterDateIdSql } from '../db/keyset';
 import type { Queryable } from '../db/queryable';
 import type { PageRequest } from '../graphql/connection';
-import { bindStatusParams, completedOnSql, followUpStatusFilterSql, followUpStatusSql, StatusParams } from './follow-up-status.sql';
+import { bindStatusParams, completedOnSql, followUpStatusFilterSql, followUpStatusSql, StatusParams, statusFactColumnsSql } from './follow-up-status.sql';
 import type { FollowUpEntity } from './follow-up.entity';
 
 export type FollowUpRow = FollowUpEntity;
@@ -55,7 +55,7 @@ export async function pageOfFollowUps(
   where.push(afterDateIdSql('f.due_date', 'f.id', page.after, params));
   const rowsSql = `
     SELECT x.*, ${followUpStatusSql('x', p)} AS status FROM (
-      SELECT ${FOLLOW_UP_COLUMNS('f')}, f.due_date, f.first_closed_on FROM follow_up f
+      SELECT ${FOLLOW_UP_COLUMNS('f')}, ${statusFactColumnsSql('f')} FROM follow_up f
        WHERE ${where.join(' AND ')}
        ORDER BY f.due_date NULLS LAST, f.id LIMIT $${params.push(page.limit + 1)}) x
      ORDER BY x.due_date NULLS LAST, x.id`;
@@ -94,7 +94,7 @@ export async function followUpPagesOfCommitments(
   const rowsSql = `
     SELECT x.*, ${followUpStatusSql('x', p)} AS status
       FROM unnest($1::bigint[]) AS c(id) CROSS JOIN LATERAL (
-        SELECT ${FOLLOW_UP_COLUMNS('f')}, f.due_date, f.first_closed_on FROM follow_up f
+        SELECT ${FOLLOW_UP_COLUMNS('f')}, ${statusFactColumnsSql('f')} FROM follow_up f
          WHERE f.commitment_id = c.id AND ${filter} AND ${keyset}
          ORDER BY f.due_date NULLS LAST, f.id LIMIT $${params.push(page.limit + 1)}) x
      ORDER BY x."commitmentId", x.due_date NULLS LAST, x.id`;

@@ -1,10 +1,8 @@
-import type { Socket } from 'node:net';
-import WebSocket from 'ws';
 import { encodeEventCursor } from '../../src/events/event-cursor';
 import { appendEvents } from '../../src/events/event-log';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { createCommitment, createEngagement, createFollowUp, createParty } from '../support/factories';
-import { pause, subscribe, Subscriber, untilLive, writeEvents } from '../support/live-client';
+import { pause, stalledSubscriber, subscribe, Subscriber, untilLive, writeEvents } from '../support/live-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Subscription.commitmentEvents over graphql-ws', () => {
@@ -148,7 +146,12 @@ describe('Subscription.commitmentEvents over graphql-ws', () => {
   it('closes a client that stops reading, with a reason, and leaves the others served', async () => {
     const bulky = await createCommitment(app.db, { title: 'Bulky', description: 'x'.repeat(5_000), partyIds: [pk] });
     const fast = open(app.url, { after: await latestCursor() }, 'cursor');
-    const slow = await stalledSubscriber(app.url, () => writeEvents(app.db, [{ commitmentId: bulky }]));
+    // ~100 kB per event, 20 copies of a 5,000-character description: enough to fill the socket
+    // buffers, which the kernel grows to tens of megabytes, within a few hundred events.
+    const copies = Array.from({ length: 20 }, (_, i) => `c${i}: commitment { description }`).join(' ');
+    const slow = await stalledSubscriber(app.url, `subscription { commitmentEvents { cursor ${copies} } }`, () =>
+      writeEvents(app.db, [{ commitmentId: bulky }]),
+    );
     const ids = await writeEvents(app.db, Array.from({ length: 2_000 }, () => ({ commitmentId: bulky })));
     const events = await fast.waitForCount(ids.length, 30_000);
     expect(events.map((e) => e.cursor).slice(-ids.length)).toEqual(ids.map(encodeEventCursor));
@@ -164,33 +167,3 @@ describe('Subscription.commitmentEvents over graphql-ws', () => {
     return encodeEventCursor(id ?? '0');
   }
 });
-
-/**
- * A client speaking graphql-ws by hand that goes live, then stops reading its socket, like a
- * browser tab frozen in the background: the server's sends back up until it gives up on it.
- */
-async function stalledSubscriber(httpUrl: string, writeProbe: () => Promise<unknown>) {
-  const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
-  let received = 0;
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(JSON.stringify({ type: 'connection_init' }));
-  await new Promise((resolve) => socket.once('message', resolve));
-  socket.on('message', () => received++);
-  // ~100 kB per event (20 copies of a 5,000-character description), so that the socket buffers,
-  // which the kernel may grow to tens of megabytes, fill after a few hundred events.
-  const bulk = Array.from({ length: 20 }, (_, i) => `c${i}: commitment { description }`).join(' ');
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { commitmentEvents { cursor ${bulk} } }` } }));
-  for (let i = 0; received === 0 && i < 50; i++) {
-    await writeProbe();
-    await pause(100);
-  }
-  const tcp = (socket as unknown as { _socket: Socket })._socket;
-  tcp.pause(); // TCP flow control now stalls the server's writes
-  return {
-    resumeReading: async () => {
-      tcp.resume();
-      return { ...(await closed), received };
-    },
-  };
-}
