@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { commitmentCriteria } from '../commitments/commitment-criteria';
@@ -16,6 +17,11 @@ import type { SubscriptionContext } from './subscription-context';
  * variables (which would repeat or skip events); the application resumes with its last cursor.
  */
 export const STALLED_CLOSE_CODE = 1008;
+
+const SUBSCRIPTION_OVER_HTTP = () =>
+  new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) on this same path, not over HTTP POST.', {
+    extensions: { code: 'BAD_REQUEST' },
+  });
 
 interface EventArgs {
   filter?: CommitmentFilterInput | null;
@@ -56,11 +62,13 @@ export class CommitmentEventSubscriptionResolver {
       'Live events over graphql-ws on the same path as queries. With `after`, first replays every event since that cursor, then goes live, with none lost or repeated in between.',
   })
   commitmentEvents(
-    @Root() event: CommitmentEventRow,
+    @Root() event: CommitmentEventRow | undefined,
     // Read by subscribeToEvents; declared here so they are in the schema.
     @Arg('filter', () => CommitmentFilterInput, { nullable: true }) _filter: CommitmentFilterInput | null,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
   ): CommitmentEventRow {
+    // Without an event this runs as a plain HTTP request, which cannot carry a subscription.
+    if (!event) throw SUBSCRIPTION_OVER_HTTP();
     return event;
   }
 }

@@ -104,14 +104,12 @@ export class EventSubscription implements AsyncIterableIterator<CommitmentEventR
   cutOffIfStalled(): boolean {
     const waiting = this.catchingUp || this.buffer.length > 0;
     if (this.closed || this.pulling || !waiting || this.now() - this.lastHandedAt <= this.options.stallMs) return false;
-    console.log('STALLED', this.handedThrough);
     this.close();
     this.options.onStalled();
     return true;
   }
 
   async next(): Promise<IteratorResult<CommitmentEventRow>> {
-    if (this.options.afterId === null && this.handedThrough.endsWith('00')) console.log('next', this.handedThrough, Date.now() - this.lastHandedAt);
     if (this.closed) return { value: undefined, done: true };
     this.pulling = true;
     if (this.catchingUp) {

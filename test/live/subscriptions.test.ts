@@ -128,6 +128,11 @@ describe('Subscription.commitmentEvents over graphql-ws', () => {
     }
   });
 
+  it('tells a client that posts a subscription over HTTP to use the WebSocket', async () => {
+    const res = await app.graphql('subscription { commitmentEvents { cursor } }');
+    expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket/), extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) })]);
+  });
+
   it('holds subscriptions to the same limits on aliases, depth and cost as queries', async () => {
     const tooManyAliases = Array.from({ length: 31 }, (_, i) => `a${i}: cursor`).join(' ');
     const s = open(app.url, {}, tooManyAliases);
@@ -155,6 +160,7 @@ describe('Subscription.commitmentEvents over graphql-ws', () => {
     const ids = await writeEvents(app.db, Array.from({ length: 2_000 }, () => ({ commitmentId: bulky })));
     const events = await fast.waitForCount(ids.length, 30_000);
     expect(events.map((e) => e.cursor).slice(-ids.length)).toEqual(ids.map(encodeEventCursor));
+    await pause(1_000); // twice SUBSCRIPTION_STALL_MS: the stalled client is cut off meanwhile
     const closed = await slow.resumeReading();
     expect(closed.code).toBe(1008);
     expect(closed.reason).toMatch(/^Too far behind: took no event for 500 ms; subscribe again with after/);

@@ -155,9 +155,7 @@ export async function stalledSubscriber(httpUrl: string, query: string, writePro
     /** Reads again, to the end; resolves with the close frame the server sent and the events received. */
     resumeReading: async () => {
       socket.resume();
-      console.log('resumed', frames.texts.length);
       await frames.until(() => frames.close !== undefined, 30_000);
-      console.log('closed', frames.texts.length, frames.close);
       socket.destroy();
       return { ...frames.close!, received: frames.texts.filter((t) => t.includes('"next"')).length };
     },
@@ -213,7 +211,6 @@ class FrameReader {
   async until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
-      if (Date.now() > deadline) console.log('timeout', this.texts.length, this.buffer.length, this.close);
       if (Date.now() > deadline) throw new Error('the server did not send what was expected in time');
       await new Promise<void>((resolve) => {
         this.wake = resolve;
