@@ -45,6 +45,9 @@ describeInBrowser('the GraphQL playground in an offline browser', () => {
     const expected = await app.graphql('{ parties { code name } }');
     expect(expected.errors).toBeUndefined();
     await typeInNewTab('{ parties { code name ');
+    // Close the autocompletion popup, and let GraphiQL take in the edited document before running.
+    await b.page.keyboard.press('Escape');
+    await b.page.waitForTimeout(300);
     await b.page.keyboard.press('Control+Enter');
     await b.page.locator(response).filter({ hasText: '"parties"' }).waitFor({ timeout: 10_000 });
     const shown = (await b.page.locator(response).textContent()) ?? '';
@@ -77,6 +80,9 @@ describeInBrowser('the GraphQL playground in an offline browser', () => {
 
   it('runs the live-events example as a subscription and shows an event as soon as progress is reported', async () => {
     await b.page.locator('.graphiql-tab', { hasText: 'LiveEvents' }).click();
+    // GraphiQL parses the editor's document a moment after a tab switch; run only once it has.
+    await b.page.locator('.graphiql-query-editor').filter({ hasText: 'subscription LiveEvents' }).waitFor({ timeout: 10_000 });
+    await b.page.waitForTimeout(500);
     await b.page.click('.graphiql-execute-button');
     // The run button turns into a stop button while the subscription is open.
     await b.page.locator('.graphiql-execute-button[aria-label="Stop query (Ctrl-Enter)"]').waitFor({ timeout: 10_000 });
