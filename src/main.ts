@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { createDataSource } from './db/data-source';
-import { ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres';
+import { openDatabase } from './db/open-database';
 import { prepareDatabase } from './db/prepare';
 import { createClock } from './domain/clock';
 import { createLogger } from './logger';
@@ -12,14 +11,7 @@ import { startServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
-  const url = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'tracker'));
-  const db = await createDataSource({
-    url,
-    poolSize: config.dbPoolSize,
-    connectionTimeoutMs: config.dbPoolTimeoutMs,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-  }).initialize();
+  const { db, close } = await openDatabase(config, log);
   const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
   await prepareDatabase(db, clock, log);
   const server = await startServer({ db, config, clock, log }, config.port);
@@ -32,8 +24,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     await scheduler.stop();
     await server.stop();
-    await db.destroy();
-    await embedded?.stop();
+    await close();
     log.info('stopped');
     process.exit(0);
   };

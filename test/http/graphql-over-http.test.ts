@@ -39,7 +39,7 @@ it('answers a GET with the query in the URL', async () => {
   const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true', accept: GRAPHQL_RESPONSE } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-  expect(await res.json()).toEqual({ data: { parties: expect.any(Array), sources: { totalCount: expect.any(Number) } } });
+  expect(await res.json()).toEqual({ data: { parties: expect.arrayContaining([]), sources: { totalCount: expect.any(Number) } } });
 });
 
 it('keeps CSRF prevention on: a GET a browser could send cross-site without a preflight is refused', async () => {
