@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
+import { runEntryPoint } from './entry-point';
 import { openDatabase } from './db/open-database';
 import { prepareDatabase } from './db/prepare';
 import { createClock } from './domain/clock';
@@ -32,8 +33,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
-  else console.error(err);
-  process.exit(1);
-});
+runEntryPoint(main);
