@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createServer } from 'node:http';
@@ -40,7 +40,14 @@ export async function startServer(services: AppServices, port: number): Promise<
     // src/main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createFormatError(services.log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), subscriptions.drainPlugin, ApolloServerPluginLandingPageDisabled(), ...hardeningPlugins(services.config)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      subscriptions.drainPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are unused here, and the plugin's per-field hook makes Apollo wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ...hardeningPlugins(services.config),
+    ],
   });
   await apollo.start();
 

@@ -3,7 +3,7 @@ import { ApiKeyRoleEnum } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
 import type { ApiKeyRole } from './api-key.entity';
 
-@ObjectType('ApiKey', { description: 'A write credential. The secret itself is never shown again after creation.' })
+@ObjectType('ApiKey', { description: 'A write credential. The secret itself is never shown again after creation.', simpleResolvers: true })
 export class ApiKeyType {
   @Field() name!: string;
   @Field(() => ApiKeyRoleEnum) role!: ApiKeyRole;
@@ -12,7 +12,7 @@ export class ApiKeyType {
   @Field(() => DateTimeScalar, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType('ApiKeyPayload')
+@ObjectType('ApiKeyPayload', { simpleResolvers: true })
 export class ApiKeyPayload {
   @Field({ description: 'Shown once; only a hash is stored.' }) key!: string;
   @Field() name!: string;

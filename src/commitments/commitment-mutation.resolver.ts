@@ -8,12 +8,12 @@ import { AddFollowUpInput, CiteSourceInput, CreateCommitmentInput, UpdateCommitm
 import { addFollowUp, citeSource, createCommitment, updateCommitment } from './commitment.service';
 import { CommitmentType } from './commitment.type';
 
-@ObjectType('CommitmentPayload')
+@ObjectType('CommitmentPayload', { simpleResolvers: true })
 export class CommitmentPayload {
   @Field(() => CommitmentType) commitment!: CommitmentType;
 }
 
-@ObjectType('FollowUpPayload')
+@ObjectType('FollowUpPayload', { simpleResolvers: true })
 export class FollowUpPayload {
   @Field(() => FollowUpType) followUp!: FollowUpType;
 }

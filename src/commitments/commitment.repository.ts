@@ -4,6 +4,7 @@ import { afterDateIdSql } from '../db/keyset';
 import type { Queryable } from '../db/queryable';
 import {
   bindStatusParams,
+  commitmentStatusGivenNextDueSql,
   commitmentStatusLateralSql,
   datedStatusesFromTheStart,
   hasNoNextDueSql,
@@ -29,8 +30,8 @@ export interface CommitmentAggregate {
   nextDueDate: CalendarDate | null;
 }
 
-/** A page row also carries its aggregate as of the list's asOf. */
-export type CommitmentPageRow = CommitmentRow & CommitmentAggregate;
+/** A page row also carries its aggregate as of the list's asOf (derivedAsOf). */
+export type CommitmentPageRow = CommitmentRow & CommitmentAggregate & { derivedAsOf: CalendarDate };
 
 export const COMMITMENT_COLUMNS = (c: string) => `${c}.id, ${c}.title, ${c}.description, ${c}.engagement_id AS "engagementId",
   ${c}.recurrence, ${c}.starts_on AS "startsOn", ${c}.materialized_through AS "materializedThrough", ${c}.version,
@@ -60,6 +61,7 @@ export async function pageOfCommitments(
     narrow ? pageFromCommitments(db, criteria, asOf, dueSoonDays, page) : pageFromDueDates(db, criteria, asOf, dueSoonDays, page),
     withTotal ? (narrow ? countFromCommitments(db, criteria, asOf, dueSoonDays) : countFromDueDates(db, criteria, asOf, dueSoonDays)) : null,
   ]);
+  for (const row of rows) row.derivedAsOf = asOf;
   return { rows, total };
 }
 
@@ -67,9 +69,8 @@ export async function pageOfCommitments(
 function pageRowsSql(pageSql: string, p: StatusParams): string {
   return `
     WITH page AS (${pageSql})
-    SELECT ${COMMITMENT_COLUMNS('c')}, page.next_due AS "nextDueDate", agg.status
+    SELECT ${COMMITMENT_COLUMNS('c')}, page.next_due AS "nextDueDate", ${commitmentStatusGivenNextDueSql('c', 'page.next_due', p)} AS status
       FROM page JOIN commitment c ON c.id = page.id
-      CROSS JOIN LATERAL ${commitmentStatusLateralSql('c', p)} agg
      ORDER BY page.next_due NULLS LAST, c.id`;
 }
 

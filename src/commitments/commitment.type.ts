@@ -7,7 +7,7 @@ import { DateTimeScalar } from '../graphql/scalars';
  * The API's view of a commitment. Plain columns are declared here; derived fields (status,
  * nextDueDate, followUps, sources, history, parties) are field resolvers in commitment.resolver.ts.
  */
-@ObjectType('Commitment', { implements: NodeInterface, description: 'A promise made at an engagement.' })
+@ObjectType('Commitment', { implements: NodeInterface, description: 'A promise made at an engagement.', simpleResolvers: true })
 export class CommitmentType extends NodeInterface {
   @Field(() => ID) id!: string;
   @Field() title!: string;

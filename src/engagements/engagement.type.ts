@@ -3,7 +3,7 @@ import { connectionTypes } from '../graphql/connection';
 import { NodeInterface } from '../graphql/node.type';
 import { DateScalar } from '../graphql/scalars';
 
-@ObjectType('Engagement', { implements: NodeInterface, description: 'A meeting or visit at which commitments were made.' })
+@ObjectType('Engagement', { implements: NodeInterface, description: 'A meeting or visit at which commitments were made.', simpleResolvers: true })
 export class EngagementType extends NodeInterface {
   @Field(() => ID) id!: string;
   @Field() title!: string;

@@ -7,7 +7,7 @@ import type { Status } from '../domain/status';
 import type { EventKind } from './commitment-event.entity';
 
 /** One entry of the history; commitment and followUp are field resolvers. */
-@ObjectType('CommitmentEvent')
+@ObjectType('CommitmentEvent', { simpleResolvers: true })
 export class CommitmentEventType {
   @Field({ description: 'Opaque and increasing; pass it as `after` to resume.' }) cursor!: string;
   @Field(() => CommitmentEventKindEnum) kind!: EventKind;

@@ -3,13 +3,13 @@ import type { Status } from '../domain/status';
 import { CommitmentStatusEnum } from '../graphql/enums';
 import { DateScalar } from '../graphql/scalars';
 
-@ObjectType('StatusCount')
+@ObjectType('StatusCount', { simpleResolvers: true })
 export class StatusCountType {
   @Field(() => CommitmentStatusEnum) status!: Status;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType('FollowThrough', { description: 'How well commitments are being kept, as of a date.' })
+@ObjectType('FollowThrough', { description: 'How well commitments are being kept, as of a date.', simpleResolvers: true })
 export class FollowThroughType {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Int, { description: 'Commitments counted.' }) total!: number;

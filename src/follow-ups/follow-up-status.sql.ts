@@ -168,6 +168,18 @@ export function commitmentStatusLateralSql(c: string, p: StatusParams): string {
     ) a)`;
 }
 
+/**
+ * Commitment `c`'s status given `nextDue`, an expression already known to be its next due date
+ * (as a page of commitments has it): the date alone decides, and only a commitment without one
+ * reads its follow-ups for the full aggregate.
+ */
+export function commitmentStatusGivenNextDueSql(c: string, nextDue: string, p: StatusParams): string {
+  return `(CASE WHEN ${nextDue} IS NULL THEN (SELECT agg.status FROM ${commitmentStatusLateralSql(c, p)} agg)
+      WHEN ${nextDue} < ${p.asOf} THEN 'OVERDUE'
+      WHEN ${nextDue} <= ${p.asOf} + ${p.dueSoonDays} THEN 'DUE_SOON'
+      ELSE 'SCHEDULED' END)`;
+}
+
 /** The earliest due date among commitment `c`'s open dated follow-ups: one index probe. */
 export function nextDueSql(c: string, p: StatusParams): string {
   return `(SELECT min(nf.due_date) FROM follow_up nf

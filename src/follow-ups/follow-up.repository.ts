@@ -7,8 +7,8 @@ import { bindStatusParams, completedOnSql, followUpStatusFilterSql, followUpStat
 import type { FollowUpEntity } from './follow-up.entity';
 
 export type FollowUpRow = FollowUpEntity;
-/** A list row also carries its status as of the list's asOf. */
-export type FollowUpPageRow = FollowUpRow & { status: Status };
+/** A list row also carries its status as of the list's asOf (derivedAsOf). */
+export type FollowUpPageRow = FollowUpRow & { status: Status; derivedAsOf: CalendarDate };
 
 /** Checked FollowUpFilter (see follow-up.criteria.ts). */
 export interface FollowUpCriteria {
@@ -21,6 +21,10 @@ export interface FollowUpCriteria {
 
 export const FOLLOW_UP_COLUMNS = (f: string) => `${f}.id, ${f}.commitment_id AS "commitmentId", ${f}.title, ${f}.due_date AS "dueDate",
   ${f}.occurrence, ${f}.first_closed_on AS "firstClosedOn", ${f}.created_at AS "createdAt"`;
+
+/** The API columns of a subquery `x` that selected FOLLOW_UP_COLUMNS, leaving out the status facts it also selected. */
+const SELECTED_FOLLOW_UP_COLUMNS = (x: string) =>
+  `${x}.id, ${x}."commitmentId", ${x}.title, ${x}."dueDate", ${x}.occurrence, ${x}."firstClosedOn", ${x}."createdAt"`;
 
 export function followUpsByIds(db: Queryable, ids: readonly string[]): Promise<FollowUpRow[]> {
   return db.query(`SELECT ${FOLLOW_UP_COLUMNS('f')} FROM follow_up f WHERE f.id = ANY($1::bigint[])`, [ids]);
@@ -54,7 +58,7 @@ export async function pageOfFollowUps(
   const where = criteriaSql('f', criteria, params, p);
   where.push(afterDateIdSql('f.due_date', 'f.id', page.after, params));
   const rowsSql = `
-    SELECT x.*, ${followUpStatusSql('x', p)} AS status FROM (
+    SELECT ${SELECTED_FOLLOW_UP_COLUMNS('x')}, ${followUpStatusSql('x', p)} AS status FROM (
       SELECT ${FOLLOW_UP_COLUMNS('f')}, ${statusFactColumnsSql('f')} FROM follow_up f
        WHERE ${where.join(' AND ')}
        ORDER BY f.due_date NULLS LAST, f.id LIMIT $${params.push(page.limit + 1)}) x
@@ -63,13 +67,12 @@ export async function pageOfFollowUps(
   const countWhere = criteriaSql('f', criteria, countParams, bindStatusParams(countParams, asOf, dueSoonDays));
   const countSql = `SELECT count(*)::int AS total FROM follow_up f ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}`;
   const [rows, [{ total }]] = await Promise.all([db.query(rowsSql, params), db.query(countSql, countParams)]);
-  return { rows: rows.map(pageRow), total };
+  return { rows: rows.map((r: FollowUpPageRow) => withDerivedAsOf(r, asOf)), total };
 }
 
-/** Drops the snake_case helper columns the status expression needed. */
-function pageRow(r: Record<string, unknown>): FollowUpPageRow {
-  const { id, commitmentId, title, dueDate, occurrence, firstClosedOn, createdAt, status } = r as unknown as FollowUpPageRow;
-  return { id, commitmentId, title, dueDate, occurrence, firstClosedOn, createdAt, status };
+function withDerivedAsOf(row: FollowUpPageRow, asOf: CalendarDate): FollowUpPageRow {
+  row.derivedAsOf = asOf;
+  return row;
 }
 
 /**
@@ -92,7 +95,7 @@ export async function followUpPagesOfCommitments(
   const filter = statuses ? followUpStatusFilterSql('f', statuses, p) : 'TRUE';
   const keyset = afterDateIdSql('f.due_date', 'f.id', page.after, params);
   const rowsSql = `
-    SELECT x.*, ${followUpStatusSql('x', p)} AS status
+    SELECT ${SELECTED_FOLLOW_UP_COLUMNS('x')}, ${followUpStatusSql('x', p)} AS status
       FROM unnest($1::bigint[]) AS c(id) CROSS JOIN LATERAL (
         SELECT ${FOLLOW_UP_COLUMNS('f')}, ${statusFactColumnsSql('f')} FROM follow_up f
          WHERE f.commitment_id = c.id AND ${filter} AND ${keyset}
@@ -103,7 +106,7 @@ export async function followUpPagesOfCommitments(
   const countSql = `SELECT f.commitment_id AS "commitmentId", count(*)::int AS total FROM follow_up f
      WHERE f.commitment_id = ANY($1::bigint[]) AND ${statuses ? followUpStatusFilterSql('f', statuses, cp) : 'TRUE'}
      GROUP BY f.commitment_id`;
-  const [rows, totals]: [Record<string, unknown>[], { commitmentId: string; total: number }[]] = await Promise.all([
+  const [rows, totals]: [FollowUpPageRow[], { commitmentId: string; total: number }[]] = await Promise.all([
     db.query(rowsSql, params),
     withTotal ? db.query(countSql, countParams) : [],
   ]);
@@ -111,8 +114,7 @@ export async function followUpPagesOfCommitments(
   for (const id of commitmentIds) result.set(id, { rows: [], total: withTotal ? 0 : null });
   for (const t of totals) result.get(t.commitmentId)!.total = t.total;
   for (const r of rows) {
-    const row = pageRow(r);
-    result.get(row.commitmentId)!.rows.push(row);
+    result.get(r.commitmentId)!.rows.push(withDerivedAsOf(r, asOf));
   }
   return result;
 }

@@ -84,7 +84,7 @@ export function toConnection<T>(rows: T[], page: PageRequest, totalCount: number
   };
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;
@@ -94,13 +94,13 @@ export class PageInfo {
 
 /** Declares `<Name>Edge` and `<Name>Connection` GraphQL types for a node type. */
 export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field() cursor!: string;
     @Field(() => nodeType) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => [nodeType]) nodes!: T[];

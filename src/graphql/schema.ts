@@ -13,6 +13,7 @@ import { ProgressReportMutationResolver } from '../progress-reports/progress-rep
 import { ProgressReportResolver } from '../progress-reports/progress-report.resolver';
 import { SourceMutationResolver } from '../sources/source-mutation.resolver';
 import { SourceCitationResolver, SourceResolver } from '../sources/source.resolver';
+import { answerDerivedFieldsFromRows } from './derived-fields';
 import './enums';
 import { NodeResolver } from './node.resolver';
 
@@ -24,13 +25,14 @@ export const resolvers = [
   CommitmentMutationResolver, ProgressReportMutationResolver, SourceMutationResolver, ApiKeyResolver,
 ] as const;
 
-export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     // Input is checked by each service, which names the field at fault; no class-validator pass.
     validate: false,
     pubSub: unusedPubSub,
   });
+  return answerDerivedFieldsFromRows(schema);
 }
 
 /** The SDL committed as schema.graphql: sorted, so the file changes only when the API does. */

@@ -7,7 +7,7 @@ export function listParties(db: DataSource): Promise<PartyEntity[]> {
 }
 
 export function partiesByIds(db: DataSource, ids: readonly string[]): Promise<PartyEntity[]> {
-  return db.getRepository(PartyEntity).findBy({ id: In([...ids]) });
+  return db.query(`SELECT id, code, name FROM party WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
 export function partiesByCodes(db: DataSource, codes: readonly string[]): Promise<PartyEntity[]> {

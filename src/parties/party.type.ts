@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { NodeInterface } from '../graphql/node.type';
 
-@ObjectType('Party', { implements: NodeInterface })
+@ObjectType('Party', { implements: NodeInterface, simpleResolvers: true })
 export class PartyType extends NodeInterface {
   @Field(() => ID) id!: string;
   @Field() name!: string;

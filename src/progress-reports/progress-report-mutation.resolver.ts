@@ -6,7 +6,7 @@ import { CorrectReportInput, ReportProgressInput } from './progress-report.input
 import { correctReport, reportProgress, ReportOutcome } from './progress-report.service';
 import { ProgressReportType } from './progress-report.type';
 
-@ObjectType('ReportProgressPayload')
+@ObjectType('ReportProgressPayload', { simpleResolvers: true })
 export class ReportProgressPayload {
   @Field(() => ProgressReportType) report!: ProgressReportType;
   @Field(() => FollowUpType) followUp!: FollowUpType;

@@ -3,7 +3,7 @@ import { FollowUpType } from '../follow-ups/follow-up.type';
 import type { FollowUpRow } from '../follow-ups/follow-up.repository';
 import type { RequestContext } from '../graphql/context';
 import { toGlobalId } from '../graphql/global-id';
-import type { SourceEntity } from '../sources/source.entity';
+import type { SourceRow } from '../sources/source.repository';
 import { SourceType } from '../sources/source.type';
 import type { ProgressReportRow } from './progress-report.repository';
 import { ProgressReportType } from './progress-report.type';
@@ -23,7 +23,7 @@ export class ProgressReportResolver {
   }
 
   @FieldResolver(() => SourceType, { nullable: true })
-  async source(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<SourceEntity | null> {
+  async source(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<SourceRow | null> {
     return r.sourceId ? ctx.loaders.sourceById.load(r.sourceId) : null;
   }
 

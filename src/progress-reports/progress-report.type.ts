@@ -4,7 +4,7 @@ import { ReportedStateEnum } from '../graphql/enums';
 import { NodeInterface } from '../graphql/node.type';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 
-@ObjectType('ProgressReport', { implements: NodeInterface, description: 'A dated account of what happened to a follow-up, citing a source.' })
+@ObjectType('ProgressReport', { implements: NodeInterface, description: 'A dated account of what happened to a follow-up, citing a source.', simpleResolvers: true })
 export class ProgressReportType extends NodeInterface {
   @Field(() => ID) id!: string;
   @Field(() => ReportedStateEnum) state!: ReportedState;

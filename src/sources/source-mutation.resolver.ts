@@ -6,7 +6,7 @@ import { CreateSourceInput } from './source.input';
 import { createSource } from './source.service';
 import { SourceType } from './source.type';
 
-@ObjectType('SourcePayload')
+@ObjectType('SourcePayload', { simpleResolvers: true })
 export class SourcePayload {
   @Field(() => SourceType) source!: SourceType;
 }

@@ -1,12 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { byKey, groupedByKey } from '../db/batch';
-import { SourceEntity } from './source.entity';
-import { CitationRow, citationsOfCommitments, sourcesByIds } from './source.repository';
+import { CitationRow, citationsOfCommitments, SourceRow, sourcesByIds } from './source.repository';
 
 export function createSourceLoaders(db: DataSource) {
   return {
-    sourceById: new DataLoader<string, SourceEntity | null>(async (ids) => byKey(ids, await sourcesByIds(db, ids), (s) => s.id)),
+    sourceById: new DataLoader<string, SourceRow | null>(async (ids) => byKey(ids, await sourcesByIds(db, ids), (s) => s.id)),
     citationsByCommitment: new DataLoader<string, CitationRow[]>(async (ids) =>
       groupedByKey(ids, await citationsOfCommitments(db, ids), (c) => c.commitmentId),
     ),

@@ -5,7 +5,7 @@ import { NodeInterface } from '../graphql/node.type';
 import { DateScalar } from '../graphql/scalars';
 import type { SourceStance } from './source-citation.entity';
 
-@ObjectType('Source', { implements: NodeInterface, description: 'A published account that claims rest on: an article, a press release.' })
+@ObjectType('Source', { implements: NodeInterface, description: 'A published account that claims rest on: an article, a press release.', simpleResolvers: true })
 export class SourceType extends NodeInterface {
   @Field(() => ID) id!: string;
   @Field() title!: string;
@@ -14,7 +14,7 @@ export class SourceType extends NodeInterface {
   @Field(() => DateScalar, { nullable: true }) publishedOn!: string | null;
 }
 
-@ObjectType('SourceCitation', { description: 'What one source says about a commitment.' })
+@ObjectType('SourceCitation', { description: 'What one source says about a commitment.', simpleResolvers: true })
 export class SourceCitationType {
   @Field(() => SourceType) source!: SourceType;
   @Field(() => SourceStanceEnum) stance!: SourceStance;

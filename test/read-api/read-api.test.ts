@@ -99,7 +99,7 @@ describe('asOf', () => {
       commitments(asOf: "2026-02-05", filter: { search: "working group" }) { nodes {
         status nextDueDate later: status(asOf: "2026-03-01")
         followUps { nodes { dueDate status daysOverdue later: status(asOf: "2026-03-01") laterDays: daysOverdue(asOf: "2026-03-01") } }
-        overdueLater: followUps(asOf: "2026-03-01", status: [OVERDUE]) { totalCount nodes { dueDate } }
+        overdueLater: followUps(asOf: "2026-03-01", status: [OVERDUE]) { totalCount nodes { dueDate status } }
       } } }`);
     const c = data.commitments.nodes[0];
     expect([c.status, c.nextDueDate, c.later]).toEqual(['DUE_SOON', '2026-02-15', 'OVERDUE']);
@@ -107,7 +107,8 @@ describe('asOf', () => {
       { dueDate: '2026-02-15', status: 'DUE_SOON', daysOverdue: null, later: 'OVERDUE', laterDays: 14 },
       { dueDate: '2026-06-01', status: 'SCHEDULED', daysOverdue: null, later: 'SCHEDULED', laterDays: null },
     ]);
-    expect(c.overdueLater).toEqual({ totalCount: 1, nodes: [{ dueDate: '2026-02-15' }] });
+    // Listed by their status on 2026-03-01, yet each node's own status is the root's asOf's.
+    expect(c.overdueLater).toEqual({ totalCount: 1, nodes: [{ dueDate: '2026-02-15', status: 'DUE_SOON' }] });
   });
 
   it("defaults to the server's today", async () => {
