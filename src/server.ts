@@ -15,6 +15,7 @@ import { graphqlBody } from './http/graphql-body';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
 import { requestLogger } from './http/request-log';
+import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { uiRoutes } from './ui/ui.routes';
 
 export interface RunningServer {
@@ -47,6 +48,7 @@ export async function startServer(services: AppServices, port: number): Promise<
       // Cache hints are unused here, and the plugin's per-field hook makes Apollo wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...hardeningPlugins(services.config),
+      responseCachePlugin(services),
     ],
   });
   await apollo.start();
