@@ -15,9 +15,14 @@ export function openSql(f: string, asOf: string): string {
   return `(${f}.first_closed_on IS NULL OR ${f}.first_closed_on > ${asOf})`;
 }
 
-/** Follow-up `f`'s status as of asOf. */
+/**
+ * Follow-up `f`'s status as of asOf. A closed one takes its latest closing report's state, which
+ * follow_up caches with its date (last_closed_on / last_closed_state); only an asOf before that
+ * date reads the reports.
+ */
 export function followUpStatusSql(f: string, asOf: string): string {
   return `(CASE
+    WHEN ${f}.last_closed_on <= ${asOf} THEN ${f}.last_closed_state
     WHEN ${f}.first_closed_on <= ${asOf} THEN (
       SELECT r.state FROM progress_report r
        WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${asOf}
@@ -95,7 +100,7 @@ export function followThroughJsonSql(asOf: string, party: string): string {
     WITH cs AS (
       SELECT DISTINCT cp.commitment_id FROM commitment_party cp JOIN party pa ON pa.id = cp.party_id WHERE pa.code = ${party}),
     fs AS (
-      SELECT f.id, f.commitment_id, f.due_date, f.first_closed_on, ${followUpStatusSql('f', asOf)} AS status
+      SELECT f.id, f.commitment_id, f.due_date, f.first_done_on, ${followUpStatusSql('f', asOf)} AS status
         FROM cs JOIN follow_up f ON f.commitment_id = cs.commitment_id),
     cst AS (
       SELECT CASE
@@ -103,11 +108,9 @@ export function followThroughJsonSql(asOf: string, party: string): string {
           WHEN bool_or(fs.status = 'SCHEDULED') THEN 'SCHEDULED' WHEN bool_or(fs.status = 'UNDATED') OR count(fs.id) = 0 THEN 'UNDATED'
           WHEN bool_or(fs.status = 'DONE') THEN 'DONE' WHEN bool_or(fs.status = 'MISSED') THEN 'MISSED' ELSE 'CANCELLED' END AS status
         FROM cs LEFT JOIN fs ON fs.commitment_id = cs.commitment_id GROUP BY cs.commitment_id),
-    -- A DONE report on or before the due date implies first_closed_on <= due_date: test that first.
+    -- On time: an effective DONE report on or before the due date; follow_up caches the earliest one's date.
     ontime AS (
-      SELECT count(*) AS due, count(*) FILTER (WHERE fs.first_closed_on <= fs.due_date AND EXISTS (
-               SELECT 1 FROM progress_report r WHERE r.follow_up_id = fs.id AND r.state = 'DONE' AND r.reported_on <= fs.due_date
-                  AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id))) AS on_time
+      SELECT count(*) AS due, count(*) FILTER (WHERE fs.first_done_on <= fs.due_date) AS on_time
         FROM fs WHERE fs.due_date < ${asOf} AND fs.status <> 'CANCELLED')
     SELECT json_build_object(
       'asOf', ${asOf},

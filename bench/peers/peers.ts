@@ -4,12 +4,15 @@ import { STATUSES } from './peer.sql';
 import type { ServerCommand } from '../support/server-process';
 
 /**
- * The three servers the benchmark compares, each described by how to start it and how to ask it
- * the benchmark's questions. Every peer answers the same questions over HTTP with the same data;
- * the runner checks that their answers agree before it times anything.
+ * The servers the benchmark compares, each described by how to start it and how to ask it the
+ * benchmark's questions: the tracker as shipped, the tracker with its response cache off (what
+ * every cache miss costs), PostGraphile and the floor. Every peer answers the same questions over
+ * HTTP with the same data; the runner checks that their answers agree before it times anything.
  */
-export type PeerName = 'tracker' | 'postgraphile' | 'floor';
-export const PEERS: PeerName[] = ['tracker', 'postgraphile', 'floor'];
+export type PeerName = 'tracker' | 'tracker-uncached' | 'postgraphile' | 'floor';
+export const PEERS: PeerName[] = ['tracker', 'tracker-uncached', 'postgraphile', 'floor'];
+/** The rows the targets are reported for. */
+export const TRACKERS: PeerName[] = ['tracker', 'tracker-uncached'];
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -125,6 +128,16 @@ export const tracker: Peer = {
   reportAccepted: (body) => Boolean(dataOf(body).reportProgress?.report?.id),
 };
 
+/** The same server with RESPONSE_CACHE_MB=0: every request runs its resolvers and SQL. */
+export const trackerUncached: Peer = {
+  ...tracker,
+  name: 'tracker-uncached',
+  command: (env) => {
+    const command = tracker.command(env);
+    return { ...command, name: 'tracker-uncached', env: { ...command.env, RESPONSE_CACHE_MB: '0' } };
+  },
+};
+
 export const postgraphile: Peer = {
   name: 'postgraphile',
   command: ({ databaseUrl, port, poolSize }) => ({
@@ -214,4 +227,4 @@ export const floor: Peer = {
   reportAccepted: (body) => Boolean((body as { id?: string }).id),
 };
 
-export const PEER_BY_NAME: Record<PeerName, Peer> = { tracker, postgraphile, floor };
+export const PEER_BY_NAME: Record<PeerName, Peer> = { tracker, 'tracker-uncached': trackerUncached, postgraphile, floor };

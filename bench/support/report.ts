@@ -1,4 +1,4 @@
-import type { PeerName } from '../peers/peers';
+import { PEERS, PeerName, TRACKERS } from '../peers/peers';
 import type { RunResult } from './load';
 
 /** The measured numbers of one workload on one server, over all its rounds. */
@@ -57,7 +57,7 @@ export function resultsTable(measurements: Measurement[]): string {
       const s = by[m.peer]!;
       const pg = by.postgraphile;
       const fl = by.floor;
-      const mine = m.peer === 'tracker';
+      const mine = TRACKERS.includes(m.peer);
       lines.push(
         `| ${WORKLOAD_TITLES[w]} | ${m.peer} | ${fixed(s.rps)} | ${fixed(s.p50, 1)} | ${fixed(s.p99, 1)} | ` +
           `${m.statementsPerRequest === null ? '–' : fixed(m.statementsPerRequest, 1)} | ${fixed(s.peakRss)} | ${s.failures} | ` +
@@ -68,15 +68,15 @@ export function resultsTable(measurements: Measurement[]): string {
   return lines.join('\n');
 }
 
-/** Which of the issue's targets the tracker meets, one line each. */
+/** Which of the issue's targets each tracker row meets, one line per workload and row. */
 export function targetsReport(measurements: Measurement[]): string {
   const lines: string[] = [];
-  for (const w of Object.keys(WORKLOAD_TITLES) as WorkloadKey[]) {
+  for (const w of Object.keys(WORKLOAD_TITLES) as WorkloadKey[]) for (const mine of TRACKERS) {
     const get = (p: PeerName) => {
       const m = measurements.find((x) => x.workload === w && x.peer === p);
       return m ? summarize(m) : undefined;
     };
-    const t = get('tracker');
+    const t = get(mine);
     if (!t) continue;
     const checks: string[] = [];
     const pg = get('postgraphile');
@@ -87,7 +87,7 @@ export function targetsReport(measurements: Measurement[]): string {
     }
     if (fl) checks.push(`${t.rps > 0 && t.rps >= fl.rps / 2 ? 'MET' : 'MISSED'} req/s ≥ ½ floor (${ratio(t.rps, fl.rps)})`);
     if (w === 'a' || w === 'b') checks.push(`${t.p99 < 50 ? 'MET' : 'MISSED'} p99 < 50 ms (${fixed(t.p99, 1)} ms)`);
-    lines.push(`- ${WORKLOAD_TITLES[w]}: ${checks.join('; ')}`);
+    lines.push(`- ${WORKLOAD_TITLES[w]}, ${mine}: ${checks.join('; ')}`);
   }
   return lines.join('\n');
 }
@@ -103,7 +103,7 @@ export function growthTable(sized: SizedMeasurements[]): string {
   const header = `| workload | server | ${sized.map((s) => `${fixed(s.commitments)}: req/s · p50 ms · SQL`).join(' | ')} | p50 largest ÷ smallest |`;
   const lines = [header, `|---|---|${sized.map(() => '---:|').join('')}---:|`];
   for (const w of Object.keys(WORKLOAD_TITLES) as WorkloadKey[]) {
-    for (const peer of ['tracker', 'postgraphile', 'floor'] as PeerName[]) {
+    for (const peer of PEERS) {
       const cells = sized.map((s) => s.measurements.find((m) => m.workload === w && m.peer === peer));
       if (cells.every((c) => !c)) continue;
       const sums = cells.map((c) => (c ? summarize(c) : undefined));
