@@ -69,9 +69,13 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log?: Logger): Promise<EmbeddedDatabase> {
+/**
+ * Starts (initialising on first use) the cluster under dataDir on a free port, or on `port` when
+ * given: a cluster stopped and started again on its old port is the same database to clients.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log?: Logger, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   await mkdir(path.dirname(databaseDir), { recursive: true });
   await stopOrphan(databaseDir, log);
   const EmbeddedPostgres = await loadEmbeddedPostgres();

@@ -6,7 +6,8 @@ import type { PageRequest } from '../graphql/connection';
 import { bindStatusParams, completedOnSql, followUpStatusFilterSql, followUpStatusSql, StatusParams, statusFactColumnsSql } from './follow-up-status.sql';
 import type { FollowUpEntity } from './follow-up.entity';
 
-export type FollowUpRow = FollowUpEntity;
+/** A follow-up as the API's resolvers take it: what FollowUp exposes, and its commitment. */
+export type FollowUpRow = Pick<FollowUpEntity, 'id' | 'commitmentId' | 'title' | 'dueDate'>;
 /** A list row also carries its status as of the list's asOf (derivedAsOf). */
 export type FollowUpPageRow = FollowUpRow & { status: Status; derivedAsOf: CalendarDate };
 
@@ -19,12 +20,11 @@ export interface FollowUpCriteria {
   dueTo: CalendarDate | null;
 }
 
-export const FOLLOW_UP_COLUMNS = (f: string) => `${f}.id, ${f}.commitment_id AS "commitmentId", ${f}.title, ${f}.due_date AS "dueDate",
-  ${f}.occurrence, ${f}.first_closed_on AS "firstClosedOn", ${f}.created_at AS "createdAt"`;
+const FOLLOW_UP_COLUMNS = (f: string) => `${f}.id, ${f}.commitment_id AS "commitmentId", ${f}.title, ${f}.due_date AS "dueDate"`;
 
 /** The API columns of a subquery `x` that selected FOLLOW_UP_COLUMNS, leaving out the status facts it also selected. */
 const SELECTED_FOLLOW_UP_COLUMNS = (x: string) =>
-  `${x}.id, ${x}."commitmentId", ${x}.title, ${x}."dueDate", ${x}.occurrence, ${x}."firstClosedOn", ${x}."createdAt"`;
+  `${x}.id, ${x}."commitmentId", ${x}.title, ${x}."dueDate"`;
 
 export function followUpsByIds(db: Queryable, ids: readonly string[]): Promise<FollowUpRow[]> {
   return db.query(`SELECT ${FOLLOW_UP_COLUMNS('f')} FROM follow_up f WHERE f.id = ANY($1::bigint[])`, [ids]);

@@ -67,18 +67,24 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Builds a connection from up to limit+1 rows fetched after the cursor. */
+/**
+ * Builds a connection from up to limit+1 rows fetched after the cursor. Edges are built only if
+ * asked for: most queries select nodes, and a cursor per node is a JSON and base64 encoding each.
+ */
 export function toConnection<T>(rows: T[], page: PageRequest, totalCount: number, keyOf: (row: T) => SortKey): Connection<T> {
   const nodes = rows.slice(0, page.limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const cursorOf = (node: T | undefined) => (node === undefined ? null : encodeCursor(keyOf(node)));
+  let edges: Connection<T>['edges'] | undefined;
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
+    },
     nodes,
     pageInfo: {
       hasNextPage: rows.length > page.limit,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      startCursor: cursorOf(nodes[0]),
+      endCursor: cursorOf(nodes[nodes.length - 1]),
     },
     totalCount,
   };
