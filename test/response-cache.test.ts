@@ -1,6 +1,6 @@
 import { toGlobalId } from '../src/graphql/global-id';
 import { CACHE_STATUS_HEADER } from '../src/response-cache/response-cache.plugin';
-import { createCommitment, createFollowUp, createParty, createReport } from './support/factories';
+import { createCommitment, createFollowUp, createParty } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 import { admin, createCommitmentViaApi, REPORT_PROGRESS, startWriteApp, TODAY, WriteApp } from './writes/write-app';
 
