@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { createApiKey } from '../../src/api-keys/api-key.service';
 import { buildApiSchema } from '../../src/graphql/schema';
+import { invariantViolations } from '../support/data-invariants';
 import { startTestApp, TestApp } from '../support/test-app';
 import { mangled, mutationDocument, Samples } from './graphql-arbitraries';
 
 /**
  * Random, malformed and unauthorized mutations. Whatever arrives: no 500, no INTERNAL_SERVER_ERROR,
  * a refused mutation writes nothing at all, an anonymous one is UNAUTHENTICATED, and afterwards
- * the data still keeps its invariants (every commitment has parties and a CREATED event; its
- * version counts the writes in its history).
+ * the data still keeps its invariants (test/support/data-invariants.ts: every commitment has
+ * parties and a CREATED event, its version counts the writes in its history, and so on).
  */
 const ALLOWED_STATUS = new Set([200, 400]);
 const ALLOWED_CODES = new Set([
@@ -99,17 +100,6 @@ it('refuses or performs random mutations cleanly, writing nothing when it refuse
 });
 
 it('keeps the invariants of the data afterwards', async () => {
-  const broken = await app.db.query(`
-    SELECT c.id, c.version,
-           (SELECT count(*) FROM commitment_event e WHERE e.commitment_id = c.id AND e.kind IN ('CREATED', 'UPDATED', 'PROGRESS_REPORTED'))::int AS writes,
-           (SELECT count(*) FROM commitment_event e WHERE e.commitment_id = c.id AND e.kind = 'CREATED')::int AS created,
-           (SELECT count(*) FROM commitment_party p WHERE p.commitment_id = c.id)::int AS parties
-      FROM commitment c`);
-  const wrong = broken.filter((r: { version: number; writes: number; created: number; parties: number }) => r.version !== r.writes || r.created !== 1 || r.parties < 1);
-  expect(wrong).toEqual([]);
-  const [orphans] = await app.db.query(`SELECT
-    (SELECT count(*) FROM progress_report r WHERE NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.id = r.follow_up_id))::int AS reports,
-    (SELECT count(*) FROM source_citation s WHERE NOT EXISTS (SELECT 1 FROM commitment c WHERE c.id = s.commitment_id))::int AS citations`);
-  expect(orphans).toEqual({ reports: 0, citations: 0 });
+  expect(await invariantViolations(app.db)).toEqual({});
   expect((await fetch(new URL('/healthz', app.url))).status).toBe(200);
 });

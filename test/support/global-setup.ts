@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { startScratchPostgres } from './scratch-postgres';
 
 /**
  * One Postgres per test run: the one DATABASE_URL names, or an embedded one in a temporary
@@ -14,9 +11,7 @@ import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 export default async function globalSetup(): Promise<void> {
   let clusterUrl = process.env.DATABASE_URL;
   if (!clusterUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tracker-test-pg-'));
-    chmodSync(dir, 0o755); // when run as root, Postgres runs as another user that must reach it
-    const embedded = await startEmbeddedPostgres(dir);
+    const embedded = await startScratchPostgres('tracker-test-pg-');
     (globalThis as Record<string, unknown>).__trackerEmbedded = embedded;
     clusterUrl = embedded.url;
   }

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
-import type { EmbeddedDatabase } from '../../src/db/embedded-postgres';
+import type { ScratchPostgres } from './scratch-postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as Record<string, unknown>).__trackerEmbedded as EmbeddedDatabase | undefined;
+  const embedded = (globalThis as Record<string, unknown>).__trackerEmbedded as ScratchPostgres | undefined;
   if (embedded) {
-    await embedded.stop();
+    await embedded.destroy();
     return;
   }
   const admin = new Client({ connectionString: process.env.TEST_CLUSTER_URL });
