@@ -1,5 +1,6 @@
 import { Request, Response, Router } from 'express';
 import type { AppServices } from '../graphql/context';
+import { databaseFailure } from '../http/database-failure';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
 import { followUpCalendar } from './calendar.ics';
 import { commitmentsCsv } from './commitments.csv';
@@ -31,6 +32,11 @@ export function exportRoutes(services: AppServices): Router {
     } catch (err) {
       if (err instanceof BadExportRequest) {
         res.status(400).type('text/plain').send(`${err.message}\n`);
+        return;
+      }
+      const failure = databaseFailure(err);
+      if (failure?.code === 'SERVICE_UNAVAILABLE') {
+        res.status(503).set('retry-after', '5').type('text/plain').send(`${failure.message}\n`);
         return;
       }
       log.error({ err, path: req.path }, 'export failed');

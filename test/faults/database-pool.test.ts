@@ -66,7 +66,7 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Each test builds a server (and its schema); generous for a busy machine.
 jest.setTimeout(120_000);
 
-it('fails fast with SERVICE_UNAVAILABLE when no pooled connection frees up in time, then recovers', async () => {
+it('fails fast with SERVICE_UNAVAILABLE (exports with 503) when no pooled connection frees up in time, then recovers', async () => {
   const app = await serverWithPool({ poolSize: 2, connectionTimeoutMs: 1_500 });
   try {
     await warm(app.db, 2);
@@ -80,6 +80,9 @@ it('fails fast with SERVICE_UNAVAILABLE when no pooled connection frees up in ti
     expect(res.body.errors![0].message).toMatch(/Retry in a few seconds/);
     const ready = await fetch(new URL('/readyz', app.server.url));
     expect(ready.status).toBe(503);
+    const csv = await fetch(new URL('/export/commitments.csv', app.server.url));
+    expect([csv.status, csv.headers.get('retry-after')]).toEqual([503, '5']);
+    expect(await csv.text()).toMatch(/Retry in a few seconds/);
     await hog;
     expect((await query(app.server.url)).body.data?.parties?.length).toBeGreaterThan(0);
     expect((await fetch(new URL('/readyz', app.server.url))).status).toBe(200);
