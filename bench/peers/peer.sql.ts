@@ -93,25 +93,31 @@ export const STATUSES = ['UNDATED', 'SCHEDULED', 'DUE_SOON', 'OVERDUE', 'DONE', 
 
 /**
  * followThrough for one party as a JSON object {asOf, total, byStatus: [{status, count}], onTimeRate}.
- * Follow-up states are computed once; only closed follow-ups read their reports.
+ * One pass per commitment over its follow-ups (an index range on follow_up.commitment_id), which
+ * yields its status and its due and done-on-time counts at once; only closed follow-ups whose
+ * latest closing report postdates asOf read reports.
  */
 export function followThroughJsonSql(asOf: string, party: string): string {
   return `
     WITH cs AS (
-      SELECT DISTINCT cp.commitment_id FROM commitment_party cp JOIN party pa ON pa.id = cp.party_id WHERE pa.code = ${party}),
-    fs AS (
-      SELECT f.id, f.commitment_id, f.due_date, f.first_done_on, ${followUpStatusSql('f', asOf)} AS status
-        FROM cs JOIN follow_up f ON f.commitment_id = cs.commitment_id),
+      SELECT cp.commitment_id FROM commitment_party cp WHERE cp.party_id = (SELECT pa.id FROM party pa WHERE pa.code = ${party})),
     cst AS (
       SELECT CASE
-          WHEN bool_or(fs.status = 'OVERDUE') THEN 'OVERDUE' WHEN bool_or(fs.status = 'DUE_SOON') THEN 'DUE_SOON'
-          WHEN bool_or(fs.status = 'SCHEDULED') THEN 'SCHEDULED' WHEN bool_or(fs.status = 'UNDATED') OR count(fs.id) = 0 THEN 'UNDATED'
-          WHEN bool_or(fs.status = 'DONE') THEN 'DONE' WHEN bool_or(fs.status = 'MISSED') THEN 'MISSED' ELSE 'CANCELLED' END AS status
-        FROM cs LEFT JOIN fs ON fs.commitment_id = cs.commitment_id GROUP BY cs.commitment_id),
-    -- On time: an effective DONE report on or before the due date; follow_up caches the earliest one's date.
-    ontime AS (
-      SELECT count(*) AS due, count(*) FILTER (WHERE fs.first_done_on <= fs.due_date) AS on_time
-        FROM fs WHERE fs.due_date < ${asOf} AND fs.status <> 'CANCELLED')
+          WHEN a.overdue THEN 'OVERDUE' WHEN a.due_soon THEN 'DUE_SOON' WHEN a.scheduled THEN 'SCHEDULED'
+          WHEN a.undated OR a.n = 0 THEN 'UNDATED' WHEN a.done THEN 'DONE' WHEN a.missed THEN 'MISSED' ELSE 'CANCELLED' END AS status,
+        a.due, a.on_time
+        FROM cs CROSS JOIN LATERAL (
+          SELECT count(*) AS n, bool_or(x.s = 'OVERDUE') AS overdue, bool_or(x.s = 'DUE_SOON') AS due_soon,
+                 bool_or(x.s = 'SCHEDULED') AS scheduled, bool_or(x.s = 'UNDATED') AS undated,
+                 bool_or(x.s = 'DONE') AS done, bool_or(x.s = 'MISSED') AS missed,
+                 -- Due: past its due date and not cancelled. On time: an effective DONE report on or
+                 -- before the due date, whose earliest date follow_up caches.
+                 count(*) FILTER (WHERE x.due_date < ${asOf} AND x.s <> 'CANCELLED') AS due,
+                 count(*) FILTER (WHERE x.due_date < ${asOf} AND x.s <> 'CANCELLED' AND x.first_done_on <= x.due_date) AS on_time
+            -- OFFSET 0 keeps the status a column of x, computed once per row, not once per aggregate.
+            FROM (SELECT f.due_date, f.first_done_on, ${followUpStatusSql('f', asOf)} AS s
+                    FROM follow_up f WHERE f.commitment_id = cs.commitment_id OFFSET 0) x) a),
+    ontime AS (SELECT sum(due) AS due, sum(on_time) AS on_time FROM cst)
     SELECT json_build_object(
       'asOf', ${asOf},
       'total', (SELECT count(*) FROM cst),
