@@ -13,17 +13,17 @@ import { RESULTS_DIR, ServerProcess, startServerProcess } from './support/server
 import { startCountingProxy } from './support/statement-counting-proxy';
 
 /**
- * `npm run bench [-- options]`: this server, PostGraphile and the hand-written floor on the same
- * database, the same questions, the same load; a table of throughput, latency, statements per
- * request and memory. See bench/README.md.
+ * `npm run bench [-- options]`: the tracker (with and without its response cache), PostGraphile and
+ * the hand-written floor on the same database, the same questions, the same load; a table of
+ * throughput, latency, statements per request and memory. See bench/README.md.
  *
  *   --duration 10       seconds per timed run         --connections 10   autocannon connections
  *   --rounds 2          runs per server, alternating  --warmup 2         untimed seconds per server first
- *   --workloads a,b,c,d                               --peers tracker,postgraphile,floor
+ *   --workloads a,b,c,d     --peers tracker,tracker-uncached,postgraphile,floor
  *   --database NAME     bench database (default: tracker_bench, or BENCH_DATABASE_URL's)
  *   --sizes 1000,10000,100000   growth: one database per size, generated when missing
  *   --as-of DATE  --party PK  --depth 5000  --count-samples 10  --soak SECONDS  --pool-size 10
- *   --pg-options "-c jit=off"   PGOPTIONS for every server's connections (all three alike)
+ *   --pg-options "-c jit=off"   PGOPTIONS for every server's connections (all servers alike)
  */
 const FLAGS = ['duration', 'connections', 'rounds', 'warmup', 'workloads', 'peers', 'database', 'sizes', 'as-of', 'party',
   'depth', 'count-samples', 'soak', 'pool-size', 'pg-options'] as const;
@@ -295,10 +295,10 @@ async function soak(s: Settings, facts: DataFacts, answers: Map<PeerName, PeerAn
     });
     const tenth = Math.max(1, Math.floor(r.rssSamples.length / 10));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const early = mean(r.rssSamples.slice(0, tenth));
-    const late = mean(r.rssSamples.slice(-tenth));
-    console.log(`  ${peer.name}: ${r.requestsPerSecond.toFixed(0)} req/s, RSS first tenth ${early.toFixed(0)} MiB → last tenth ` +
-      `${late.toFixed(0)} MiB (${(late - early >= 0 ? '+' : '') + (late - early).toFixed(0)} MiB), peak ${r.peakRssMiB.toFixed(0)} MiB, ${r.failures} failures`);
+    const tenths = Array.from({ length: 10 }, (_, i) => mean(r.rssSamples.slice(i * tenth, (i + 1) * tenth))).filter(Number.isFinite);
+    const drift = tenths[tenths.length - 1] - tenths[0];
+    console.log(`  ${peer.name}: ${r.requestsPerSecond.toFixed(0)} req/s, mean RSS by tenth of the run ${tenths.map((v) => v.toFixed(0)).join(' → ')} MiB ` +
+      `(${(drift >= 0 ? '+' : '') + drift.toFixed(0)} MiB), peak ${r.peakRssMiB.toFixed(0)} MiB, ${r.failures} failures`);
     await settle(url);
   }
 }

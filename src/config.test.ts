@@ -17,6 +17,12 @@ describe('configuration', () => {
     expect(c.schedulerIntervalMs).toBe(1000);
   });
 
+  it('sizes the response cache in MiB, where 0 turns it off', () => {
+    expect(loadConfig({}).responseCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheBytes).toBe(0);
+    expect(() => loadConfig({ RESPONSE_CACHE_MB: 'lots' })).toThrow(/RESPONSE_CACHE_MB must be an integer/);
+  });
+
   it('names every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'x', CLOCK_START: 'yesterday', TRACKER_TIME_ZONE: 'Mars/Olympus', SCHEDULER_INTERVAL_MS: '-1' });

@@ -120,7 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
     dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
-    responseCacheBytes: int('RESPONSE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,
+    responseCacheBytes: int('RESPONSE_CACHE_MB', 32, 0, 65_536) * 1024 * 1024,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);
