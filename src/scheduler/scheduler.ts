@@ -27,9 +27,9 @@ export type TickOutcome =
 
 /**
  * One pass of the time-driven work, all in one transaction so a crash or a second server can never
- * half-do or redo it: take the scheduler lock (or skip: another server is on it), then for every
- * day between the persisted watermark and today write a STATUS_CHANGED event per follow-up that the
- * day moved, extend recurring commitments to the horizon, and advance the watermark.
+ * half-do or redo it: take the scheduler lock (or skip: another server is on it), extend recurring
+ * commitments to the horizon, then for every day between the persisted watermark and today write a
+ * STATUS_CHANGED event per follow-up that the day moved, and advance the watermark.
  *
  * On a database never processed, the watermark starts at today: the history written by earlier
  * writes already describes the past, so no flood of historic events.
@@ -45,6 +45,9 @@ export async function runSchedulerTick({ db, clock, config, log }: AppServices):
       log.warn({ watermark, today }, 'scheduler: the clock is behind the processed days; counting from today');
       watermark = today;
     }
+    // Commitment rows first, the event log's lock after, as every API write takes them: the other
+    // order could close a deadlock cycle with a write extending the same commitment.
+    const extendedCommitments = await extendRecurring(manager, today);
     let events = 0;
     if (watermark < today) {
       const candidates = await findTimeDrivenCandidates(manager, watermark, today, config.dueSoonDays);
@@ -63,7 +66,6 @@ export async function runSchedulerTick({ db, clock, config, log }: AppServices):
       }
       events = newEvents.length;
     }
-    const extendedCommitments = await extendRecurring(manager, today);
     await writeWatermark(manager, JOB, today > watermark ? today : watermark);
     if (events || extendedCommitments) log.info({ from: watermark, through: today, events, extendedCommitments }, 'scheduler: time-driven changes written');
     return { ran: true, processedThrough: today, events, extendedCommitments };
