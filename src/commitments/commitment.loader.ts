@@ -9,7 +9,7 @@ import { CommitmentAggregate, commitmentAggregates, commitmentPagesOfEngagements
 export function createCommitmentLoaders(db: Queryable, dueSoonDays: number) {
   return {
     commitmentById: new DataLoader<string, CommitmentRow | null>(async (ids) => byKey(ids, await commitmentsByIds(db, ids), (c) => c.id)),
-    /** Status and next due date, keyed by commitment and asOf. List queries prime it for their rows. */
+    /** Status and next due date, keyed by commitment and asOf, for rows that do not carry them (see graphql/derived-fields.ts). */
     commitmentAggregate: groupedLoader<CalendarDate, CommitmentAggregate>(
       (asOf, ids) => commitmentAggregates(db, ids, asOf, dueSoonDays),
       () => ({ status: 'UNDATED', nextDueDate: null }),

@@ -46,7 +46,6 @@ export class CommitmentResolver {
     const criteria = await commitmentCriteria(ctx.db, args.filter);
     const withTotal = selectsChild(info, 'totalCount');
     const { rows, total } = await pageOfCommitments(ctx.db, criteria, asOf, ctx.config.dueSoonDays, page, { withTotal });
-    for (const r of rows) ctx.loaders.commitmentAggregate.prime({ id: r.id, args: asOf }, { status: r.status, nextDueDate: r.nextDueDate });
     // Without totalCount in the selection, the total is never sent, so it is not counted.
     return toConnection(rows, page, total ?? 0, (r) => [r.nextDueDate, r.id]);
   }

@@ -7,6 +7,11 @@ export type CalendarDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** Whether `value` is written YYYY-MM-DD, without checking that the day exists (cheap, for trusted values). */
+export function hasCalendarDateShape(value: string): boolean {
+  return ISO_DATE.test(value);
+}
+
 export function isCalendarDate(value: string): value is CalendarDate {
   const m = ISO_DATE.exec(value);
   if (!m) return false;

@@ -16,30 +16,21 @@ export interface FollowUpsOfCommitmentArgs {
 }
 
 export function createFollowUpLoaders(db: Queryable, dueSoonDays: number) {
-  /** Status keyed by follow-up and asOf. Lists prime it with the status they computed anyway. */
-  const followUpStatus = groupedLoader<CalendarDate, Status>(
-    (asOf, ids) => followUpStatuses(db, ids, asOf, dueSoonDays),
-    () => 'UNDATED',
-  );
   return {
     followUpById: new DataLoader<string, FollowUpRow | null>(async (ids) => byKey(ids, await followUpsByIds(db, ids), (f) => f.id)),
-    followUpStatus,
+    /** Status keyed by follow-up and asOf, for rows that do not carry it (see graphql/derived-fields.ts). */
+    followUpStatus: groupedLoader<CalendarDate, Status>(
+      (asOf, ids) => followUpStatuses(db, ids, asOf, dueSoonDays),
+      () => 'UNDATED',
+    ),
     completedOn: new DataLoader<string, CalendarDate | null>(async (ids) => {
       const dates = await completedOnDates(db, ids);
       return ids.map((id) => dates.get(id) ?? null);
     }),
     /** Commitment.followUps: one page per commitment, all commitments of a level in one batch. */
     followUpsByCommitment: groupedLoader<FollowUpsOfCommitmentArgs, { rows: FollowUpPageRow[]; total: number | null }>(
-      async ({ statuses, asOf, page, withTotal }, ids) => {
-        const pages = await followUpPagesOfCommitments(db, ids, statuses, asOf, dueSoonDays, page, withTotal);
-        for (const { rows } of pages.values()) primeStatuses(followUpStatus, rows, asOf);
-        return pages;
-      },
+      ({ statuses, asOf, page, withTotal }, ids) => followUpPagesOfCommitments(db, ids, statuses, asOf, dueSoonDays, page, withTotal),
       () => ({ rows: [], total: null }),
     ),
   };
-}
-
-export function primeStatuses(loader: ReturnType<typeof groupedLoader<CalendarDate, Status>>, rows: readonly FollowUpPageRow[], asOf: CalendarDate): void {
-  for (const row of rows) loader.prime({ id: row.id, args: asOf }, row.status);
 }

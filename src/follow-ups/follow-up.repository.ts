@@ -20,11 +20,13 @@ export interface FollowUpCriteria {
   dueTo: CalendarDate | null;
 }
 
-const FOLLOW_UP_COLUMNS = (f: string) => `${f}.id, ${f}.commitment_id AS "commitmentId", ${f}.title, ${f}.due_date AS "dueDate"`;
+/** The follow_up columns of a FollowUpRow, by the row's field names. */
+const FOLLOW_UP_FIELDS = { id: 'id', commitmentId: 'commitment_id', title: 'title', dueDate: 'due_date' };
 
-/** The API columns of a subquery `x` that selected FOLLOW_UP_COLUMNS, leaving out the status facts it also selected. */
-const SELECTED_FOLLOW_UP_COLUMNS = (x: string) =>
-  `${x}.id, ${x}."commitmentId", ${x}.title, ${x}."dueDate"`;
+const FOLLOW_UP_COLUMNS = (f: string) => Object.entries(FOLLOW_UP_FIELDS).map(([field, column]) => `${f}.${column} AS "${field}"`).join(', ');
+
+/** The row's fields of a subquery `x` that selected FOLLOW_UP_COLUMNS, leaving out the status facts it also selected. */
+const SELECTED_FOLLOW_UP_COLUMNS = (x: string) => Object.keys(FOLLOW_UP_FIELDS).map((field) => `${x}."${field}"`).join(', ');
 
 export function followUpsByIds(db: Queryable, ids: readonly string[]): Promise<FollowUpRow[]> {
   return db.query(`SELECT ${FOLLOW_UP_COLUMNS('f')} FROM follow_up f WHERE f.id = ANY($1::bigint[])`, [ids]);

@@ -10,12 +10,12 @@ import { Connection, pageRequest, toConnection } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { CommitmentStatusEnum } from '../graphql/enums';
 import { toGlobalId } from '../graphql/global-id';
+import { carriesDerivedValues } from '../graphql/derived-fields';
 import { DateScalar } from '../graphql/scalars';
 import { ProgressReportType } from '../progress-reports/progress-report.type';
 import type { ProgressReportRow } from '../progress-reports/progress-report.repository';
 import { FollowUpFilterInput } from './follow-up-filter.input';
 import { followUpCriteria } from './follow-up.criteria';
-import { primeStatuses } from './follow-up.loader';
 import { FollowUpPageRow, FollowUpRow, pageOfFollowUps } from './follow-up.repository';
 import { FollowUpConnection, FollowUpType } from './follow-up.type';
 
@@ -34,7 +34,6 @@ export class FollowUpResolver {
     checkDateCursor(page.after);
     const criteria = await followUpCriteria(ctx.db, args.filter);
     const { rows, total } = await pageOfFollowUps(ctx.db, criteria, asOf, ctx.config.dueSoonDays, page);
-    primeStatuses(ctx.loaders.followUpStatus, rows, asOf);
     return toConnection(rows, page, total, (f) => [f.dueDate, f.id]);
   }
 
@@ -58,7 +57,7 @@ export class FollowUpResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Whole days past dueDate as of asOf; null unless OVERDUE.' })
   async daysOverdue(@Root() f: FollowUpRow, @Args() args: AsOfArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number | null> {
     const asOf = fieldAsOf(ctx, info, args.asOf);
-    const status = await ctx.loaders.followUpStatus.load({ id: f.id, args: asOf });
+    const status = carriesDerivedValues(f, asOf) ? (f as FollowUpPageRow).status : await ctx.loaders.followUpStatus.load({ id: f.id, args: asOf });
     return status === 'OVERDUE' && f.dueDate ? daysBetween(f.dueDate, asOf) : null;
   }
 

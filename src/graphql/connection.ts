@@ -73,18 +73,18 @@ export interface Connection<T> {
  */
 export function toConnection<T>(rows: T[], page: PageRequest, totalCount: number, keyOf: (row: T) => SortKey): Connection<T> {
   const nodes = rows.slice(0, page.limit);
-  const cursorOf = (node: T | undefined) => (node === undefined ? null : encodeCursor(keyOf(node)));
+  const cursorOf = (node: T) => encodeCursor(keyOf(node));
   let edges: Connection<T>['edges'] | undefined;
   return {
     get edges() {
-      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
+      return (edges ??= nodes.map((node) => ({ cursor: cursorOf(node), node })));
     },
     nodes,
     pageInfo: {
       hasNextPage: rows.length > page.limit,
       hasPreviousPage: page.after !== null,
-      startCursor: cursorOf(nodes[0]),
-      endCursor: cursorOf(nodes[nodes.length - 1]),
+      startCursor: nodes.length ? cursorOf(nodes[0]) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
     },
     totalCount,
   };

@@ -1,12 +1,17 @@
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { CalendarDate } from '../domain/dates';
-import { effectiveAsOf } from './as-of';
+import { fieldAsOf } from './as-of.args';
 import type { RequestContext } from './context';
 
-/** A row that already carries values derived as of one date (a list computes them in its own SQL). */
+/** A row of a list, which computes some derived values in its own SQL, as of the list's asOf. */
 interface DerivedRow {
   derivedAsOf?: CalendarDate;
   [field: string]: unknown;
+}
+
+/** Whether `row` carries the values derived as of `asOf`, so that nothing needs computing again. */
+export function carriesDerivedValues(row: object, asOf: CalendarDate): boolean {
+  return (row as DerivedRow).derivedAsOf === asOf;
 }
 
 /** Fields whose value a list row may carry, by GraphQL type. */
@@ -20,8 +25,8 @@ const DERIVED_FIELDS: Record<string, string[]> = {
  * the asOf the field would use: no loader, no promise. type-graphql runs every resolver that
  * takes arguments through an async argument pipeline, a promise per field even when nothing is
  * awaited; on a page of 50 commitments with 20 follow-ups each, those promises for values the
- * list had already computed cost a fifth of the request's CPU. A field given its own asOf, or a
- * row from elsewhere (node(id:), a loader), still goes through its resolver.
+ * list had already computed cost a fifth of the request's CPU. A row from elsewhere (node(id:),
+ * a loader), or a field asked for another date, still goes through its resolver.
  */
 export function answerDerivedFieldsFromRows(schema: GraphQLSchema): GraphQLSchema {
   for (const [typeName, fieldNames] of Object.entries(DERIVED_FIELDS)) {
@@ -30,9 +35,7 @@ export function answerDerivedFieldsFromRows(schema: GraphQLSchema): GraphQLSchem
       const field = fields[name];
       const resolve = field.resolve!;
       field.resolve = (row: DerivedRow, args, ctx: RequestContext, info) =>
-        row.derivedAsOf !== undefined && args.asOf == null && row.derivedAsOf === effectiveAsOf(ctx, info, null)
-          ? row[name]
-          : resolve(row, args, ctx, info);
+        carriesDerivedValues(row, fieldAsOf(ctx, info, args.asOf)) ? row[name] : resolve(row, args, ctx, info);
     }
   }
   return schema;

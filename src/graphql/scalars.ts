@@ -1,8 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { isCalendarDate } from '../domain/dates';
-
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+import { hasCalendarDateShape, isCalendarDate } from '../domain/dates';
 
 /** Calendar date without time or zone, as the contract's `Date`: YYYY-MM-DD, checked for real dates. */
 export const DateScalar = new GraphQLScalarType<string, string>({
@@ -10,7 +8,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: 'Calendar date, YYYY-MM-DD.',
   // Output comes from Postgres date columns or from date arithmetic, so its shape is checked, not its calendar.
   serialize(value) {
-    if (typeof value === 'string' && DATE_SHAPE.test(value)) return value;
+    if (typeof value === 'string' && hasCalendarDateShape(value)) return value;
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     throw new TypeError(`Date cannot represent ${String(value)}`);
   },

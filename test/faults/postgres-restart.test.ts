@@ -6,7 +6,7 @@ import { invariantViolations } from '../support/data-invariants';
 import { pause, subscribe, Subscriber } from '../support/live-client';
 import { ScratchPostgres, startScratchPostgresProcess } from '../support/scratch-postgres';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-import { Load, missingAcknowledgedWrites, Outcome, startLoad } from '../support/write-load';
+import { describeOutcome, Load, missingAcknowledgedWrites, startLoad } from '../support/write-load';
 
 /**
  * Postgres restarted under a running server (a real process, configured as in production) while
@@ -64,8 +64,6 @@ async function until(path: '/readyz' | '/healthz', status: number, timeoutMs: nu
     await pause(100);
   }
 }
-
-const describeOutcome = (o: Outcome) => `${o.op} after ${o.ms} ms: ${o.status ?? o.transportError} ${o.codes.join(',')} ${o.messages.join(' | ')}`;
 
 it('reports not ready and fails requests fast with SERVICE_UNAVAILABLE while Postgres restarts, then recovers by itself with every acknowledged write kept', async () => {
   postgres = await startScratchPostgresProcess('tracker-fault-pg-');

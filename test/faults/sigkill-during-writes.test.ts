@@ -3,7 +3,7 @@ import { invariantViolations } from '../support/data-invariants';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { createParty } from '../support/factories';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-import { Load, missingAcknowledgedWrites, Outcome, startLoad } from '../support/write-load';
+import { describeOutcome, Load, missingAcknowledgedWrites, startLoad } from '../support/write-load';
 
 /**
  * A server process killed with SIGKILL in the middle of a stream of concurrent writes: no drain,
@@ -25,8 +25,6 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.dispose()));
   await database?.drop();
 });
-
-const describeOutcome = (o: Outcome) => `${o.op} after ${o.ms} ms: ${o.status ?? o.transportError} ${o.codes.join(',')} ${o.messages.join(' | ')}`;
 
 async function graphql(url: string, query: string, variables: Record<string, unknown>) {
   const res = await fetch(url, {

@@ -57,3 +57,20 @@ it('runs as many SQL statements for a nested page of 100 as for a page of 5', as
   // And that number is small: one or two per list level, not one per row.
   expect(large.count).toBeLessThanOrEqual(20);
 });
+
+it("reads the status a list computed from its rows: asking for it, or for it as of the list's own date, costs no statement", async () => {
+  const page = (fields: string, followUpFields: string) => `{ commitments(first: 20, asOf: "2026-03-01") { nodes { title ${fields}
+    followUps(first: 5) { nodes { dueDate ${followUpFields} } } } } }`;
+  const count = async (query: string) => {
+    statements.length = 0;
+    const res = await app.graphql(query);
+    expect(res.errors).toBeUndefined();
+    return statements.length;
+  };
+  const bare = await count(page('', ''));
+  const derived = await count(page('status nextDueDate same: status(asOf: "2026-03-01")', 'status daysOverdue same: status(asOf: "2026-03-01")'));
+  expect(derived).toBe(bare);
+  // Another date is another question: it is computed, once per list level.
+  const other = await count(page('status(asOf: "2026-04-01")', 'status(asOf: "2026-04-01")'));
+  expect(other).toBe(bare + 2);
+});

@@ -27,6 +27,9 @@ export interface Outcome {
   ok: boolean;
 }
 
+/** One line per outcome, for assertion messages that show what went wrong. */
+export const describeOutcome = (o: Outcome) => `${o.op} after ${o.ms} ms: ${o.status ?? o.transportError} ${o.codes.join(',')} ${o.messages.join(' | ')}`;
+
 export type Acknowledged =
   | { kind: 'create'; commitmentId: string; followUpIds: string[] }
   | { kind: 'report'; commitmentId: string; reportId: string }
