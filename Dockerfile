@@ -19,4 +19,5 @@ COPY package.json ./
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# A larger young generation: see "Node flags" in the README.
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

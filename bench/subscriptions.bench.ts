@@ -7,6 +7,7 @@ import { createDataSource } from '../src/db/data-source';
 import { freePort } from '../src/db/embedded-postgres';
 import { encodeEventCursor } from '../src/events/event-cursor';
 import { appendEvents } from '../src/events/event-log';
+import { TRACKER_ARGS } from './peers/peers';
 import { intFlag, parseFlags, stringFlag } from './support/args';
 import { openBenchCluster, withMaintenanceClient } from './support/bench-database';
 import { ServerProcess, startServerProcess } from './support/server-process';
@@ -127,7 +128,7 @@ async function startServers(count: number, databaseUrl: string): Promise<ServerP
       await startServerProcess(
         {
           name: `tracker-${i + 1}`,
-          args: ['dist/src/main.js'],
+          args: TRACKER_ARGS,
           env: { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
           port,
           ready: async (base) => (await fetch(`${base}/readyz`)).ok,

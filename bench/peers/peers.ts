@@ -43,6 +43,9 @@ export interface Peer {
 }
 
 const ROOT = process.cwd();
+
+/** The tracker's command line, as `npm start` runs it (the flag: see "Node flags" in the README). */
+export const TRACKER_ARGS = ['--max-semi-space-size=32', path.join(ROOT, 'dist/src/main.js')];
 const json = { 'content-type': 'application/json' };
 const gql = (query: string, variables: Record<string, unknown>): string => JSON.stringify({ query, variables });
 const probe = (url: string, init?: RequestInit) => async () => (await fetch(url, init)).ok;
@@ -72,7 +75,7 @@ export const tracker: Peer = {
   name: 'tracker',
   command: ({ databaseUrl, port, today }) => ({
     name: 'tracker',
-    args: [path.join(ROOT, 'dist/src/main.js')],
+    args: TRACKER_ARGS,
     env: {
       DATABASE_URL: databaseUrl,
       PORT: String(port),

@@ -12,14 +12,14 @@ import { PartyResolver } from '../parties/party.resolver';
 import { ProgressReportMutationResolver } from '../progress-reports/progress-report-mutation.resolver';
 import { ProgressReportResolver } from '../progress-reports/progress-report.resolver';
 import { SourceMutationResolver } from '../sources/source-mutation.resolver';
-import { SourceCitationResolver, SourceResolver } from '../sources/source.resolver';
+import { SourceResolver } from '../sources/source.resolver';
 import { answerDerivedFieldsFromRows } from './derived-fields';
 import './enums';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API. */
 export const resolvers = [
-  PartyResolver, SourceResolver, SourceCitationResolver,
+  PartyResolver, SourceResolver,
   NodeResolver, CommitmentResolver, FollowUpResolver, ProgressReportResolver, EngagementResolver, CommitmentEventResolver, FollowThroughResolver,
   CommitmentEventSubscriptionResolver,
   CommitmentMutationResolver, ProgressReportMutationResolver, SourceMutationResolver, ApiKeyResolver,

@@ -2,8 +2,8 @@ import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphq
 import type { RequestContext } from '../graphql/context';
 import { Connection, ConnectionArgs, pageRequest, toConnection } from '../graphql/connection';
 import { toGlobalId } from '../graphql/global-id';
-import { CitationRow, pageOfSources, SourceRow } from './source.repository';
-import { SourceCitationType, SourceConnection, SourceType } from './source.type';
+import { pageOfSources, SourceRow } from './source.repository';
+import { SourceConnection, SourceType } from './source.type';
 
 @Resolver(() => SourceType)
 export class SourceResolver {
@@ -20,12 +20,3 @@ export class SourceResolver {
   }
 }
 
-@Resolver(() => SourceCitationType)
-export class SourceCitationResolver {
-  @FieldResolver(() => SourceType)
-  async source(@Root() citation: CitationRow, @Ctx() ctx: RequestContext): Promise<SourceRow> {
-    const source = await ctx.loaders.sourceById.load(citation.sourceId);
-    if (!source) throw new Error(`citation points at missing source ${citation.sourceId}`);
-    return source;
-  }
-}

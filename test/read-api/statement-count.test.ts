@@ -62,9 +62,9 @@ it('runs the same few SQL statements for a nested page of 100 as for a page of 5
   // A page of 100 adds no kind of statement a page of 5 does not run...
   expect(new Set(large.statements)).toEqual(new Set(small.statements));
   // ...and runs each once per place in the query that asks for it, never once per row. Two call
-  // sites share a loader here (commitment under followUps and under history, source under sources
-  // and under reports): when their parent lists come back in different ticks, DataLoader sends two
-  // batches, so a statement may run twice. One statement per row would run it 100 times.
+  // sites share a loader here (commitment under followUps and under history): when their parent
+  // lists come back in different ticks, DataLoader sends two batches, so a statement may run
+  // twice. One statement per row would run it 100 times.
   for (const run of [small, large]) expect(Math.max(...timesEachRan(run.statements))).toBeLessThanOrEqual(2);
   // And that number is small: one or two per list level.
   expect(large.statements.length).toBeLessThanOrEqual(20);
