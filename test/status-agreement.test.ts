@@ -230,7 +230,7 @@ describe('status in SQL agrees with the pure status rules', () => {
 
   it('counts commitments by status and the on-time rate as the pure rules would', async () => {
     for (const { asOf, dueSoonDays } of cases) {
-      const numbers = await followThroughNumbers(database.db, { partyId: null, engagementId: null }, asOf, dueSoonDays);
+      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null }, asOf, dueSoonDays);
       const statuses = world.commitments.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
       expect(numbers.byStatus).toEqual(STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })));
       const due = followUps().filter((f) => f.facts.dueDate !== null && f.facts.dueDate < asOf && followUpStatus(f.facts, asOf, dueSoonDays) !== 'CANCELLED');

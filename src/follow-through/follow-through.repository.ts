@@ -11,7 +11,8 @@ import {
 } from '../follow-ups/follow-up-status.sql';
 
 export interface FollowThroughScope {
-  partyId: string | null;
+  /** A checked party code (checkPartyCodes); an unknown one matches nothing. */
+  partyCode: string | null;
   engagementId: string | null;
 }
 
@@ -26,9 +27,9 @@ export interface FollowThroughNumbers {
 /** The ids of the scope's commitments, from commitment_party_party_idx when a party is given. */
 function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
   const where = ['TRUE'];
-  if (scope.partyId) where.push(`cp.party_id = $${params.push(scope.partyId)}::bigint`);
+  if (scope.partyCode) where.push(`cp.party_id = (SELECT p.id FROM party p WHERE p.code = $${params.push(scope.partyCode)}::text)`);
   if (scope.engagementId) where.push(`c.engagement_id = $${params.push(scope.engagementId)}::bigint`);
-  return scope.partyId
+  return scope.partyCode
     ? `SELECT cp.commitment_id AS id FROM commitment_party cp ${scope.engagementId ? 'JOIN commitment c ON c.id = cp.commitment_id' : ''} WHERE ${where.join(' AND ')}`
     : `SELECT c.id FROM commitment c WHERE ${where.join(' AND ')}`;
 }

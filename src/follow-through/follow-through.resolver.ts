@@ -4,7 +4,7 @@ import { rootAsOf, AS_OF_DESCRIPTION } from '../graphql/as-of.args';
 import type { RequestContext } from '../graphql/context';
 import { notFound } from '../graphql/errors';
 import { expectGlobalId } from '../graphql/global-id';
-import { partyIdsForCodes } from '../graphql/list-filters';
+import { checkPartyCodes, partyIdsForCodes } from '../graphql/list-filters';
 import { DateScalar } from '../graphql/scalars';
 import { followThroughNumbers } from './follow-through.repository';
 import { FollowThroughType } from './follow-through.type';
@@ -21,11 +21,16 @@ export class FollowThroughResolver {
   ): Promise<FollowThroughType> {
     const asOf = rootAsOf(ctx, info, asOfArg);
     const engagementId = engagementGlobalId == null ? null : expectGlobalId(engagementGlobalId, 'Engagement', 'engagementId');
-    const partyIds = partyCode == null ? null : await partyIdsForCodes(ctx.db, [partyCode], 'partyCode');
-    if (engagementId && !(await ctx.db.query(`SELECT 1 FROM engagement WHERE id = $1`, [engagementId])).length) {
-      throw notFound('Engagement', engagementGlobalId!, 'engagementId');
+    const [code] = partyCode == null ? [null] : checkPartyCodes([partyCode], 'partyCode');
+    const numbers = await followThroughNumbers(ctx.db, { partyCode: code, engagementId }, asOf, ctx.config.dueSoonDays);
+    // An unknown party or engagement counts nothing, and is the caller's mistake rather than an
+    // empty answer. Looked up only when nothing was counted, so an answer costs one statement.
+    if (numbers.total === 0) {
+      await partyIdsForCodes(ctx.db, code == null ? null : [code], 'partyCode');
+      if (engagementId && !(await ctx.db.query(`SELECT 1 FROM engagement WHERE id = $1`, [engagementId])).length) {
+        throw notFound('Engagement', engagementGlobalId!, 'engagementId');
+      }
     }
-    const numbers = await followThroughNumbers(ctx.db, { partyId: partyIds?.[0] ?? null, engagementId }, asOf, ctx.config.dueSoonDays);
     return { asOf, ...numbers };
   }
 }

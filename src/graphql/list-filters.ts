@@ -8,13 +8,19 @@ import { checkDate, LIMITS } from './validate';
  * Each throws BAD_USER_INPUT naming the field, before any list query runs.
  */
 
-/** Party codes to party ids; an unknown code is the caller's mistake, not an empty result. */
-export async function partyIdsForCodes(db: Queryable, codes: readonly string[] | null | undefined, field: string): Promise<string[] | null> {
-  if (codes == null) return null;
+/** Party codes, trimmed, upper-cased and de-duplicated; refuses what cannot be a code. */
+export function checkPartyCodes(codes: readonly string[], field: string): string[] {
   if (codes.length > LIMITS.listItems) throw badInput(field, `must list at most ${LIMITS.listItems} codes`);
   const wanted = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
   const bad = wanted.find((c) => !/^[A-Z]{2}$/.test(c));
   if (bad !== undefined) throw badInput(field, `"${bad}" is not a party code: use ISO 3166-1 alpha-2 codes such as PK or CN`);
+  return wanted;
+}
+
+/** Party codes to party ids; an unknown code is the caller's mistake, not an empty result. */
+export async function partyIdsForCodes(db: Queryable, codes: readonly string[] | null | undefined, field: string): Promise<string[] | null> {
+  if (codes == null) return null;
+  const wanted = checkPartyCodes(codes, field);
   const rows: { id: string; code: string }[] = wanted.length
     ? await db.query(`SELECT id, code FROM party WHERE code = ANY($1::text[])`, [wanted])
     : [];

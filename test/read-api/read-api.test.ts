@@ -205,6 +205,15 @@ describe('Query.followThrough', () => {
     expect(counts(e2)).toMatchObject({ UNDATED: 1, SCHEDULED: 1 });
     expect(e2.onTimeRate).toBeNull();
   });
+
+  it('answers zeros for a known party with no commitments, and refuses a code no party has', async () => {
+    const us = (await ok(q, { asOf: '2026-03-01', party: 'us' })).followThrough;
+    expect(us.total).toBe(0);
+    expect(Object.values(counts(us))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(us.onTimeRate).toBeNull();
+    const res: any = await (await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: { party: 'ZZ' } }) })).json();
+    expect(res.errors.map((e: any) => [e.extensions.code, e.message])).toEqual([['BAD_USER_INPUT', expect.stringMatching(/partyCode: unknown party code ZZ/)]]);
+  });
 });
 
 describe('bad input', () => {
