@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { STATUSES } from './peer.sql';
 import type { ServerCommand } from '../support/server-process';
@@ -44,8 +45,14 @@ export interface Peer {
 
 const ROOT = process.cwd();
 
-/** The tracker's command line, as `npm start` runs it (the flag: see "Node flags" in the README). */
-export const TRACKER_ARGS = ['--max-semi-space-size=32', path.join(ROOT, 'dist/src/main.js')];
+/**
+ * The tracker's Node arguments, read from package.json's start script (`node <flags> <entry>`), so
+ * the benchmark runs the server exactly as `npm start` does, flags included.
+ */
+export const TRACKER_ARGS: string[] = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  .scripts.start.split(/\s+/)
+  .slice(1)
+  .map((arg: string) => (arg.startsWith('-') ? arg : path.join(ROOT, arg)));
 const json = { 'content-type': 'application/json' };
 const gql = (query: string, variables: Record<string, unknown>): string => JSON.stringify({ query, variables });
 const probe = (url: string, init?: RequestInit) => async () => (await fetch(url, init)).ok;
