@@ -7,6 +7,14 @@ import { DEFAULT_DUE_SOON_DAYS } from './domain/status';
  */
 export interface Config {
   port: number;
+  /** Interface to listen on (HOST); 127.0.0.1 unless told otherwise, so a laptop does not serve its network. */
+  host: string;
+  /**
+   * The address users reach this server at (PUBLIC_URL, no trailing slash): links in pages, feeds and
+   * files start with it. Unset, the server's own loopback address once it listens. Never the request's
+   * Host header, which a client chooses and a cache would then hand to everyone.
+   */
+  publicUrl?: string;
   /** Unset: an embedded Postgres is started with its data under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -94,9 +102,16 @@ export function loadConfig(env: Env = process.env): Config {
   const adminApiKey = env.ADMIN_API_KEY || undefined;
   if (adminApiKey && adminApiKey.length < 24) problems.push('ADMIN_API_KEY must be at least 24 characters long');
 
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
+  if (publicUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must be an http(s) URL such as https://tracker.example.org, got "${env.PUBLIC_URL}"`);
+  }
+
   const production = env.NODE_ENV === 'production';
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    publicUrl,
     databaseUrl,
     dataDir: env.TRACKER_DATA_DIR || '.data',
     adminApiKey,

@@ -14,12 +14,15 @@ import { healthRoutes } from './http/health.routes';
 import { graphqlBody } from './http/graphql-body';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
+import { PublicUrl } from './http/public-url';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { uiRoutes } from './ui/ui.routes';
 
 export interface RunningServer {
   url: string;
+  /** Where users reach it: PUBLIC_URL, or this server's own address. */
+  publicUrl: PublicUrl;
   port: number;
   /** Stops accepting work, lets in-flight requests finish, closes sockets. */
   stop(): Promise<void>;
@@ -32,6 +35,7 @@ export async function startServer(services: AppServices, port: number): Promise<
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const publicUrl = new PublicUrl(services.config);
   const subscriptions = await attachSubscriptions(httpServer, schema, services);
 
   const apollo = new ApolloServer<RequestContext>({
@@ -65,11 +69,13 @@ export async function startServer(services: AppServices, port: number): Promise<
   );
   app.use(httpErrorHandler(services.log));
 
-  await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+  await new Promise<void>((resolve) => httpServer.listen(port, services.config.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
+  publicUrl.listening(actualPort);
   services.log.info({ port: actualPort }, `GraphQL at http://localhost:${actualPort}/graphql`);
   return {
-    url: `http://localhost:${actualPort}/graphql`,
+    url: `http://127.0.0.1:${actualPort}/graphql`,
+    publicUrl,
     port: actualPort,
     stop: () => apollo.stop(),
   };
