@@ -292,7 +292,7 @@ describe('status in SQL agrees with the pure status rules', () => {
 
   it('counts commitments by status and the on-time rate as the pure rules would', async () => {
     for (const { asOf, dueSoonDays } of cases) {
-      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays);
+      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays, { corroborated: false });
       const statuses = world.commitments.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
       expect(numbers.byStatus).toEqual(STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })));
       const due = followUps().filter((f) => f.facts.dueDate !== null && f.facts.dueDate < asOf && followUpStatus(f.facts, asOf, dueSoonDays) !== 'CANCELLED');
@@ -316,7 +316,10 @@ describe('status in SQL agrees with the pure status rules', () => {
               && (engagementId === null || c.engagementId === engagementId) && (kinds === null || kinds.includes(c.kind)));
             const pure = followThroughTotals(scope.flatMap(counted), asOf, dueSoonDays);
             const statuses = scope.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
-            const numbers = await followThroughNumbers(database.db, { partyCode, engagementId, kinds }, asOf, dueSoonDays);
+            const numbers = await followThroughNumbers(database.db, { partyCode, engagementId, kinds }, asOf, dueSoonDays, { corroborated: true });
+            // Leaving out the corroborated count (when nobody asks for its rate) changes no other number.
+            const withoutCorroborated = await followThroughNumbers(database.db, { partyCode, engagementId, kinds }, asOf, dueSoonDays, { corroborated: false });
+            expect(withoutCorroborated).toEqual({ ...numbers, corroboratedOnTimeRate: null });
             const label = { asOf, partyCode, engagementId, kinds };
             expect({ ...label, total: numbers.total, byStatus: numbers.byStatus }).toEqual({
               ...label, total: scope.length, byStatus: STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })),
@@ -347,7 +350,7 @@ describe('status in SQL agrees with the pure status rules', () => {
            FROM follow_up f`,
         params,
       );
-      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays);
+      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays, { corroborated: false });
       // An unreported due follow-up has no closing report as of asOf, so it is OVERDUE.
       expect({ asOf, unreportedWithinOverdue: numbers.unreported <= row.overdue }).toEqual({ asOf, unreportedWithinOverdue: true });
       const pureUnreportedOverdue = followUps().filter((f) => followUpCounts({ ...f.facts, reports: f.facts.reports.map((r) => ({ ...r, verification: 'UNSOURCED' as const })) }, asOf, dueSoonDays).unreported)

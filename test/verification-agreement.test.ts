@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { STANCES, Stance, verification } from '../src/domain/verification';
 import { reportVerifications } from '../src/evidence/evidence.repository';
+import { isCorroboratedSql } from '../src/evidence/verification.sql';
 import { followUpVerifications } from '../src/follow-ups/follow-up.repository';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { createCommitment, createEvidence, createFollowUp, createParty, createReport, createSource } from './support/factories';
@@ -65,6 +66,13 @@ describe('verification in SQL agrees with the pure verification rules', () => {
         }
         const byReport = await reportVerifications(database.db, reports.map((r) => r.reportId));
         const byFollowUp = await followUpVerifications(database.db, reports.map((r) => r.followUpId), '2026-03-01');
+        // The predicate followThrough counts corroborated reports with, on the same reports.
+        const corroborated: { id: string; yes: boolean }[] = await database.db.query(
+          `SELECT r.id, ${isCorroboratedSql('r.id', 'f.commitment_id')} AS yes FROM progress_report r JOIN follow_up f ON f.id = r.follow_up_id WHERE r.id = ANY($1::bigint[])`,
+          [reports.map((r) => r.reportId)],
+        );
+        for (const row of corroborated) expect({ report: row.id, corroborated: row.yes }).toEqual({ report: row.id, corroborated: reports.find((r) => r.reportId === row.id)!.expected === 'CORROBORATED' });
+        expect(corroborated).toHaveLength(reports.length);
         for (const r of reports) {
           expect({ report: r.reportId, verification: byReport.get(r.reportId) }).toEqual({ report: r.reportId, verification: r.expected });
           expect({ followUp: r.followUpId, verification: byFollowUp.get(r.followUpId) }).toEqual({ followUp: r.followUpId, verification: r.expected });
