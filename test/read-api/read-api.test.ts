@@ -238,7 +238,7 @@ describe('bad input', () => {
     ['an unknown party code in followThrough', `{ followThrough(partyCode: "ZZ") { total } }`, undefined, /partyCode: unknown party code ZZ/],
     ['dueAfter after dueBefore', `{ followUps(filter: { dueAfter: "2026-05-01", dueBefore: "2026-04-01" }) { totalCount } }`, undefined, /dueAfter: must not be after dueBefore/],
     ['a malformed node id', `{ node(id: "nonsense") { id } }`, undefined, /id: "nonsense" is not an id/],
-    ['an id of the wrong type in a filter', `{ commitments(filter: { engagementId: "${toGlobalId('Party', '1')}" }) { totalCount } }`, undefined, /filter\.engagementId: .* is not a Engagement id/],
+    ['an id of the wrong type in a filter', `{ commitments(filter: { engagementId: "${toGlobalId('Party', '1')}" }) { totalCount } }`, undefined, /filter\.engagementId: .* is not an Engagement id/],
     ['a search with control characters', `query ($s: String) { commitments(filter: { search: $s }) { totalCount } }`, { s: 'a\u0000b' }, /search: must not contain control characters/],
   ])('refuses %s with BAD_USER_INPUT', async (_name, query, variables, message) => {
     await fails(query, variables, 'BAD_USER_INPUT', message);
