@@ -39,7 +39,7 @@ export function claimDataDir(dataDir: string, port: number): LockClaim {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const owner = readOwner(dataDir);
-    if (owner && owner.pid !== process.pid && isAlive(owner.pid)) return { held: false, owner };
+    if (owner && stillOwned(dataDir, owner)) return { held: false, owner };
     try {
       unlinkSync(file); // stale: its owner is gone (or it is this process's own, left by a failed start)
     } catch (err) {
@@ -55,6 +55,23 @@ export function readOwner(dataDir: string): LockOwner | undefined {
     return Number.isInteger(owner.pid) && owner.pid > 0 ? owner : undefined;
   } catch {
     return undefined; // missing, or half-written by a process that died while writing it
+  }
+}
+
+/**
+ * Whether the lock's owner still runs this directory's cluster: the owner lives and, once it said
+ * its Postgres was ready, that postmaster lives too. The second test keeps a pid reused after a
+ * reboot or a container restart (the owner long dead, another process now under its number) from
+ * locking the directory for good.
+ */
+function stillOwned(dataDir: string, owner: LockOwner): boolean {
+  if (owner.pid === process.pid || !isAlive(owner.pid)) return false;
+  if (!owner.ready) return true; // starting: its postmaster may not exist yet
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(postmaster) && postmaster > 0 && isAlive(postmaster);
+  } catch {
+    return false;
   }
 }
 

@@ -5,8 +5,6 @@ export interface Exit {
   code: number | null;
   /** stdout and stderr together. */
   output: string;
-  /** From start to exit. */
-  ms: number;
 }
 
 /**
@@ -15,7 +13,6 @@ export interface Exit {
  * it is still running after timeoutMs, which the caller then sees as code null.
  */
 export async function runToExit(file: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
-  const started = Date.now();
   const child = spawnSource(file, { ...pick(process.env, ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ']), LOG_LEVEL: 'info', ...env });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
@@ -23,5 +20,5 @@ export async function runToExit(file: string, env: Record<string, string>, timeo
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   clearTimeout(timer);
-  return { code, output, ms: Date.now() - started };
+  return { code, output };
 }
