@@ -23,7 +23,7 @@ let first: ServerProcess;
 afterAll(async () => {
   for (const server of servers) {
     if (server.running()) server.kill('SIGTERM'); // stops its Postgres; SIGKILL would orphan it
-    await Promise.race([server.exited, new Promise((r) => setTimeout(r, 15_000))]);
+    await Promise.race([server.exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
     await server.dispose();
   }
   const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
