@@ -21,7 +21,8 @@ export function failOverToPrimary(replica: DataSource, primary: Pool, onFailure:
   const lost = (error: unknown): error is Error => databaseFailure(error)?.code === 'SERVICE_UNAVAILABLE';
   (pool as unknown as { connect: (callback: ConnectCallback) => void }).connect = (callback) => {
     connect((err, client, release) => {
-      if (err && lost(err)) {
+      // Whatever stops a replica giving a connection (down, unreachable, refusing, full), the primary can.
+      if (err) {
         onFailure(err);
         (primary.connect as unknown as (callback: ConnectCallback) => void)(callback);
         return;
