@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -19,7 +20,10 @@ interface Replica {
   /** host:port/database: the URL without credentials, for logs and metric labels. */
   name: string;
   url: string;
+  /** What reads use; its statements fail over to the primary (read-failover.ts). */
   db?: DataSource;
+  /** One connection of its own for the polls, which must never fail over: they ask the replica itself. */
+  probe: Pool;
   /** Its data version at the last poll that reached it. */
   version?: number;
   up: boolean;
@@ -60,7 +64,13 @@ export class ReadRouter {
     private readonly config: Config,
     private readonly log: Logger,
   ) {
-    this.replicas = config.databaseReadUrls.map((url) => ({ name: nameOf(url), url, up: false }));
+    this.replicas = config.databaseReadUrls.map((url) => ({
+      name: nameOf(url),
+      url,
+      up: false,
+      probe: new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: PROBE_TIMEOUT_MS, application_name: 'follow-through-tracker:replica-poll' }),
+    }));
+    for (const r of this.replicas) r.probe.on('error', () => undefined); // a dropped idle connection is seen at the next poll
     this.history = new PrimaryVersionHistory(Math.max(config.replicaMaxLagMs * 2, 10_000));
   }
 
@@ -86,7 +96,7 @@ export class ReadRouter {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unwatch.forEach((u) => u());
-    await Promise.all(this.replicas.map((r) => r.db?.destroy().catch(() => undefined)));
+    await Promise.all(this.replicas.flatMap((r) => [r.db?.destroy().catch(() => undefined), r.probe.end().catch(() => undefined)]));
   }
 
   private schedule(): void {
@@ -109,8 +119,9 @@ export class ReadRouter {
 
   private async probe(replica: Replica): Promise<void> {
     try {
+      const probe = replica.probe;
+      replica.version = await withTimeout(currentDataVersion({ query: async (sql: string) => (await probe.query(sql)).rows as never }), PROBE_TIMEOUT_MS);
       replica.db ??= await this.open(replica);
-      replica.version = await withTimeout(currentDataVersion(replica.db), PROBE_TIMEOUT_MS);
       if (!replica.up) this.log.info({ replica: replica.name, version: replica.version }, 'replica answers: reading from it when it is caught up');
       replica.up = true;
       dataVersionSeen.set({ database: replica.name }, replica.version);

@@ -107,7 +107,8 @@ describe('HTTP caching of GraphQL reads', () => {
   });
 
   it('never answers a mutation over GET (405), keyed or not', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${ADMIN_KEY}` }]) {
+    const anonymousAndKeyed: Record<string, string>[] = [{}, { authorization: `Bearer ${ADMIN_KEY}` }];
+    for (const headers of anonymousAndKeyed) {
       const r = await get(app, { query: 'mutation { __typename }' }, headers);
       expect(r.status).toBe(405);
       expect(r.header('cache-control')).toBe('private, no-store');
