@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { encodeEventCursor } from '../../src/events/event-cursor';
 import { pause, subscribe, Subscriber } from '../support/live-client';
-import { NginxProxy, nginxUnavailable, startNginx } from '../support/nginx-proxy';
-import { ReplicatedPostgres, replicatedPostgresUnavailable, startReplicatedPostgres } from '../support/replicated-postgres';
+import { NginxProxy, nginxUnavailable, startNginx } from '../../bench/support/nginx-proxy';
+import { ReplicatedPostgres, replicatedPostgresUnavailable, startReplicatedPostgres } from '../../bench/support/replicated-postgres';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 
 /**

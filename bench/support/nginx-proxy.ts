@@ -9,7 +9,7 @@ import { freePort } from '../../src/db/embedded-postgres';
  * nginx as the caching reverse proxy of deploy/nginx (the files docker-compose's "scale" profile
  * ships, included as they are), in front of the given servers, on a loopback port, with its pid,
  * logs, temporary files and cache in a temporary directory. The machine's nginx (Debian's package;
- * .ci/run installs it when missing).
+ * .ci/run installs it when missing). Used by test/multi-node and bench/scale-out.bench.ts.
  */
 export interface NginxProxy {
   /** http://127.0.0.1:<port> */
@@ -19,7 +19,13 @@ export interface NginxProxy {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(__dirname, '../..');
+/** The repository (holding deploy/nginx), from bench/support or its build under dist/bench/support. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'deploy', 'nginx', 'tracker-proxy.conf'))) return dir;
+  }
+  throw new Error(`deploy/nginx not found above ${__dirname}`);
+}
 const CANDIDATES = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].filter(Boolean) as string[];
 
 export function nginxPath(): string | undefined {
@@ -37,6 +43,7 @@ export async function startNginx(upstreams: number[]): Promise<NginxProxy> {
     chmodSync(path.join(dir, sub), 0o777);
   }
   const port = await freePort();
+  const ROOT = repositoryRoot();
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,

@@ -12,7 +12,8 @@ import { freePort } from '../../src/db/embedded-postgres';
  * directory, which is a valid base backup: both start from the same checkpoint and the replica
  * streams everything after it). Both listen on loopback ports of their own, trust local
  * connections, keep their data in a temporary directory and run as the current user, or as
- * `postgres` when the current user is root (Postgres refuses root).
+ * `postgres` when the current user is root (Postgres refuses root). Used by test/multi-node and
+ * bench/scale-out.bench.ts.
  */
 export interface ReplicatedPostgres {
   /** postgres:// URLs of database `database` on each. */
@@ -111,7 +112,11 @@ async function waitForConnection(url: string, alive: () => boolean, log: () => s
   }
 }
 
-export async function startReplicatedPostgres(database: string): Promise<ReplicatedPostgres> {
+/**
+ * `durable`: fsync and synchronous commit on, as in production (the benchmark's write figures);
+ * off by default, for tests, where a lost test database costs nothing.
+ */
+export async function startReplicatedPostgres(database: string, options: { durable?: boolean } = {}): Promise<ReplicatedPostgres> {
   const bin = binaries()!;
   const root = mkdtempSync(path.join(tmpdir(), 'tracker-replicated-'));
   chmodSync(root, 0o755);
@@ -127,9 +132,10 @@ export async function startReplicatedPostgres(database: string): Promise<Replica
       ...owner,
       stdio: 'pipe',
     });
-    // Loopback only, no Unix socket (never collides with a system Postgres); fsync off: test data.
+    // Loopback only, no Unix socket (never collides with a system Postgres).
+    const durability = options.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'];
     const common = [
-      `listen_addresses = '127.0.0.1'`, `unix_socket_directories = ''`, 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off',
+      `listen_addresses = '127.0.0.1'`, `unix_socket_directories = ''`, ...durability,
       `wal_level = replica`, `wal_keep_size = '256MB'`, 'hot_standby = on', `shared_buffers = '32MB'`,
     ];
     writeFileSync(path.join(primaryDir, 'postgresql.auto.conf'), `${common.join('\n')}\n`);
