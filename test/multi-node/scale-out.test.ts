@@ -151,7 +151,14 @@ describeWhenPossible('two servers, a primary and a streaming replica, behind a c
     })();
     await pause(300);
     await pg.stopReplica();
+    const stopped = Date.now();
     const primaryBefore = await reads('primary');
+    // Both servers skip it within a second of its going away.
+    for (const s of [one, two]) {
+      while (!(await metrics(s)).match(/tracker_replica_up\{replica="[^"]+"\} 0/)) await pause(20);
+    }
+    expect(Date.now() - stopped).toBeLessThan(1_000);
+    for (const s of [one, two]) expect((await fetch(`${origin(s)}/readyz`)).status).toBe(200);
     await pause(1_500);
     reading = false;
     await reader;
