@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import type { EntityManager } from 'typeorm';
 import { createDataSource } from '../src/db/data-source';
 import { freePort } from '../src/db/embedded-postgres';
 import { appendEvents } from '../src/events/event-log';
@@ -23,7 +24,8 @@ import { RESULTS_DIR, ServerProcess, startServerProcess } from './support/server
  * 2. Uncached reads (RESPONSE_CACHE_MB=0) on a server with DATABASE_READ_URLS: each side's share,
  *    read-only, with writes, and with writes whose readers send X-Min-Data-Version (read-your-writes).
  * 3. The event log's commit rate (appendEvents: advisory lock, INSERT, NOTIFY, commit) at 1, 4
- *    and 16 concurrent writers: where the serialised section stops scaling.
+ *    and 16 concurrent writers, beside the same INSERT without lock and NOTIFY: where the
+ *    serialised section stops scaling (an input of the paper estimate in docs/scaling-out.md).
  *
  * Figures are from whatever machine runs it; on a shared 2-core machine they move by tens of
  * percent between runs, and load generator, servers, nginx and both Postgres share the cores.
@@ -187,8 +189,8 @@ async function main(): Promise<void> {
     };
     say('## 2. Uncached reads (RESPONSE_CACHE_MB=0) on one server with one replica');
     say();
-    say('| load | req/s | p50 ms | p99 ms | failures | read the replica | read the primary |');
-    say('|---|---:|---:|---:|---:|---:|---:|');
+    say('| load | req/s | p50 ms | p99 ms | failures | read the replica | read the primary | replica statements failed over |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|');
     const cases: [string, number, boolean][] = [
       ['reads only', 0, false],
       ['reads + 2 writes/s', 2, false],
@@ -196,6 +198,7 @@ async function main(): Promise<void> {
     ];
     for (const [label, writesPerSecond, readYourWrites] of cases) {
       const [r0, p0] = [await metric(uncached, 'tracker_db_reads_total', 'target="replica"'), await metric(uncached, 'tracker_db_reads_total', 'target="primary"')];
+      const f0 = await metric(uncached, 'tracker_replica_failovers_total', 'replica=');
       const writer = writesPerSecond ? setInterval(() => void writeOnce(), 1000 / writesPerSecond) : undefined;
       const r = await load(uncached.baseUrl, {
         connections,
@@ -207,31 +210,42 @@ async function main(): Promise<void> {
       const replica = (await metric(uncached, 'tracker_db_reads_total', 'target="replica"')) - r0;
       const primary = (await metric(uncached, 'tracker_db_reads_total', 'target="primary"')) - p0;
       const share = (n: number) => `${fmt(n)} (${fmt((100 * n) / Math.max(replica + primary, 1))} %)`;
-      say(`| ${label} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.failures} | ${share(replica)} | ${share(primary)} |`);
+      const failedOver = (await metric(uncached, 'tracker_replica_failovers_total', 'replica=')) - f0;
+      say(`| ${label} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.failures} | ${share(replica)} | ${share(primary)} | ${fmt(failedOver)} |`);
     }
     say();
 
-    say('## 3. Event log commit rate (appendEvents: advisory lock, INSERT, NOTIFY, commit; fsync on)');
+    say('## 3. Event log commit rate (fsync on)');
     say();
-    say('| concurrent writers | commits/s | events/s | mean ms per commit |');
-    say('|---:|---:|---:|---:|');
+    say('appendEvents is what every write does (advisory lock, INSERT, NOTIFY, commit); the plain INSERT is the same row without');
+    say('the lock and the NOTIFY, for comparison only (its ids would not follow commit order).');
+    say();
+    say('| transaction | concurrent writers | commits/s | mean ms per commit |');
+    say('|---|---:|---:|---:|');
     const db = await createDataSource({ url: primaryUrl, poolSize: 16 }).initialize();
     try {
       const [{ id: commitmentId }] = await db.query(`SELECT id::text FROM commitment ORDER BY id LIMIT 1`);
-      for (const writers of [1, 4, 16]) {
+      const plainInsert = (m: EntityManager) =>
+        m.query(`INSERT INTO commitment_event (commitment_id, kind, actor, occurred_at) VALUES ($1, 'UPDATED', 'bench', now())`, [commitmentId]);
+      const appendOne = (m: EntityManager) => appendEvents(m, [{ commitmentId, kind: 'UPDATED', actor: 'bench', occurredAt: new Date() }]);
+      const runs: [string, number, (m: EntityManager) => Promise<unknown>][] = [
+        ['appendEvents', 1, appendOne], ['appendEvents', 4, appendOne], ['appendEvents', 16, appendOne],
+        ['plain INSERT', 1, plainInsert], ['plain INSERT', 16, plainInsert],
+      ];
+      for (const [label, writers, work] of runs) {
         let commits = 0;
         const until = Date.now() + Math.min(duration, 5) * 1000;
         const started = Date.now();
         await Promise.all(
           Array.from({ length: writers }, async () => {
             while (Date.now() < until) {
-              await db.transaction((m) => appendEvents(m, [{ commitmentId, kind: 'UPDATED', actor: 'bench', occurredAt: new Date() }]));
+              await db.transaction(work);
               commits++;
             }
           }),
         );
         const seconds = (Date.now() - started) / 1000;
-        say(`| ${writers} | ${fmt(commits / seconds)} | ${fmt(commits / seconds)} | ${fmt((seconds * 1000 * writers) / commits, 2)} |`);
+        say(`| ${label} | ${writers} | ${fmt(commits / seconds)} | ${fmt((seconds * 1000 * writers) / commits, 2)} |`);
       }
     } finally {
       await db.destroy();

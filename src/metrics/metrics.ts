@@ -37,7 +37,7 @@ export const notModifiedAnswers = new Counter({
 /** Which database a request read through: the primary, or a replica. */
 export const readsByTarget = new Counter({
   name: 'tracker_db_reads_total',
-  help: 'Anonymous GraphQL requests over HTTP by the database chosen for them: primary or replica.',
+  help: 'GraphQL requests over HTTP by the database chosen for them: primary or replica (keyed requests always the primary).',
   labelNames: ['target'] as const,
   registers: [metricsRegistry],
 });
