@@ -12,6 +12,7 @@ import { BENCH_ADMIN_KEY, TRACKER_ARGS } from './peers/peers';
 import { intFlag, parseFlags } from './support/args';
 import { nginxUnavailable, startNginx } from './support/nginx-proxy';
 import { replicatedPostgresUnavailable, startReplicatedPostgres } from './support/replicated-postgres';
+import { cpuSecondsOfTree } from './support/cpu';
 import { RESULTS_DIR, ServerProcess, startServerProcess } from './support/server-process';
 
 /**
@@ -159,15 +160,19 @@ async function main(): Promise<void> {
     say();
     say('## 1. One cached read (overdue list, first 50) over GET');
     say();
-    say('| path | req/s | p50 ms | p99 ms | failures | requests that reached the server | of those, response-cache hits |');
-    say('|---|---:|---:|---:|---:|---:|---:|');
+    const cpu = (pid: number | undefined) => (pid === undefined ? NaN : (cpuSecondsOfTree(pid) ?? NaN));
+    const perRequest = (seconds: number, requests: number) => (Number.isFinite(seconds) ? fmt((1000 * seconds) / Math.max(requests, 1), 2) : 'n/a');
+    say('| path | req/s | p50 ms | p99 ms | failures | requests that reached the server | of those, response-cache hits | server CPU ms per request |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const [label, base] of [['bare server (in-process response cache)', cached.baseUrl], ['nginx cache in front', nginx.origin]] as const) {
       const before = await metric(cached, 'tracker_http_requests_total', 'route="/graphql"');
       const hitsBefore = await metric(cached, 'tracker_response_cache_total', 'result="hit"');
+      const cpuBefore = cpu(cached.pid);
       const r = await load(base, { connections, duration, path: overdue });
+      const serverCpu = cpu(cached.pid) - cpuBefore;
       const reached = (await metric(cached, 'tracker_http_requests_total', 'route="/graphql"')) - before;
       const hits = (await metric(cached, 'tracker_response_cache_total', 'result="hit"')) - hitsBefore;
-      say(`| ${label} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.failures} | ${fmt(reached)} | ${fmt(hits)} |`);
+      say(`| ${label} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.failures} | ${fmt(reached)} | ${fmt(hits)} | ${perRequest(serverCpu, r.requests)} |`);
     }
     say();
 
@@ -189,8 +194,8 @@ async function main(): Promise<void> {
     };
     say('## 2. Uncached reads (RESPONSE_CACHE_MB=0) on one server with one replica');
     say();
-    say('| load | req/s | p50 ms | p99 ms | failures | read the replica | read the primary | replica statements failed over |');
-    say('|---|---:|---:|---:|---:|---:|---:|---:|');
+    say('| load | req/s | p50 ms | p99 ms | failures | read the replica | read the primary | replica statements failed over | CPU ms per request: server / replica / primary |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     const cases: [string, number, boolean][] = [
       ['reads only', 0, false],
       ['reads + 2 writes/s', 2, false],
@@ -199,6 +204,7 @@ async function main(): Promise<void> {
     for (const [label, writesPerSecond, readYourWrites] of cases) {
       const [r0, p0] = [await metric(uncached, 'tracker_db_reads_total', 'target="replica"'), await metric(uncached, 'tracker_db_reads_total', 'target="primary"')];
       const f0 = await metric(uncached, 'tracker_replica_failovers_total', 'replica=');
+      const cpu0 = [cpu(uncached.pid), cpu(pg.pids().replica), cpu(pg.pids().primary)];
       const writer = writesPerSecond ? setInterval(() => void writeOnce(), 1000 / writesPerSecond) : undefined;
       const r = await load(uncached.baseUrl, {
         connections,
@@ -211,7 +217,8 @@ async function main(): Promise<void> {
       const primary = (await metric(uncached, 'tracker_db_reads_total', 'target="primary"')) - p0;
       const share = (n: number) => `${fmt(n)} (${fmt((100 * n) / Math.max(replica + primary, 1))} %)`;
       const failedOver = (await metric(uncached, 'tracker_replica_failovers_total', 'replica=')) - f0;
-      say(`| ${label} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.failures} | ${share(replica)} | ${share(primary)} | ${fmt(failedOver)} |`);
+      const cpuUsed = [cpu(uncached.pid), cpu(pg.pids().replica), cpu(pg.pids().primary)].map((c, i) => perRequest(c - cpu0[i], r.requests)).join(' / ');
+      say(`| ${label} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.failures} | ${share(replica)} | ${share(primary)} | ${fmt(failedOver)} | ${cpuUsed} |`);
     }
     say();
 

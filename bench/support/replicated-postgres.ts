@@ -22,6 +22,8 @@ export interface ReplicatedPostgres {
   /** Fast shutdown of the replica (what a crash or an operator's stop looks like to clients), and start again on its port. */
   stopReplica(): Promise<void>;
   startReplica(): Promise<void>;
+  /** The postmasters' process ids (undefined while stopped), e.g. to read their CPU use. */
+  pids(): { primary?: number; replica?: number };
   /** Stops both and deletes their directories. */
   destroy(): Promise<void>;
 }
@@ -92,6 +94,10 @@ class Postmaster {
 
   kill(): void {
     this.child?.kill('SIGKILL');
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 }
 
@@ -169,6 +175,7 @@ export async function startReplicatedPostgres(database: string, options: { durab
       replicaUrl: url(replicaPort),
       stopReplica: () => replica.stop(),
       startReplica: () => replica.start(),
+      pids: () => ({ primary: primary.pid, replica: replica.pid }),
       destroy: async () => {
         await replica.stop().catch(() => replica.kill());
         await primary.stop().catch(() => primary.kill());
