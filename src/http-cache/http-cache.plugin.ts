@@ -18,21 +18,27 @@ import { DATA_VERSION_HEADER, ifNoneMatchNames, NOT_STORED, publicCacheControl }
  *   not found yet, above all) must not be handed to the next client.
  * - Every answer carries X-Data-Version: for a read, the version of the database it read; for a
  *   mutation, the primary's version after it committed, which the writer sends back as
- *   X-Min-Data-Version to read its own write from any server and any cache.
+ *   X-Min-Data-Version to read its own write from any server and any cache. A request refused
+ *   before it read anything (a parse error, a query limit) gets the newest version this server has
+ *   seen instead, so that refusing stays free of SQL.
  *
  * Listed before the response cache, so a 304 costs one data-version read and nothing else.
  */
 export function httpCachePlugin({ db: primary, config }: AppServices): ApolloServerPlugin<RequestContext> {
   const cacheable = publicCacheControl(config);
+  let newestSeen: number | undefined;
   return {
     async requestDidStart({ request }) {
       const headers = request.http?.headers;
       const publicRead = request.http?.method === 'GET' && !headers?.get('authorization');
       let etag: string | undefined;
       let notModified = false;
+      // Set once the operation got past parsing, validation and the limits: it then reads (or answers from the response cache, which read the version).
+      let reachedExecution = false;
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
-          if (!publicRead || operation.operation !== 'query') return null;
+          reachedExecution = true;
+          if (!publicRead || operation?.operation !== 'query') return null;
           try {
             const version = await contextValue.dataVersion();
             etag = entityTag([version, contextValue.today, queryHash ?? '', operationName ?? '', JSON.stringify(request.variables ?? {})]);
@@ -45,8 +51,11 @@ export function httpCachePlugin({ db: primary, config }: AppServices): ApolloSer
         },
         async willSendResponse(requestContext) {
           const { response } = requestContext;
-          const version = await versionToReport(requestContext, primary);
-          if (version !== undefined) response.http.headers.set(DATA_VERSION_HEADER.toLowerCase(), String(version));
+          const version = reachedExecution ? await versionToReport(requestContext, primary) : newestSeen;
+          if (version !== undefined) {
+            newestSeen = Math.max(newestSeen ?? 0, version);
+            response.http.headers.set(DATA_VERSION_HEADER.toLowerCase(), String(version));
+          }
           const body = response.body;
           const succeeded = body.kind === 'single' && !body.singleResult.errors && (response.http.status ?? 200) === 200;
           if (etag && (notModified || succeeded)) {

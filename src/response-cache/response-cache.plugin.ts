@@ -29,7 +29,7 @@ export function responseCachePlugin({ config, log }: AppServices): ApolloServerP
       let lookup: Lookup<FormattedExecutionResult> | undefined;
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
-          if (operation.operation !== 'query') return null;
+          if (operation?.operation !== 'query') return null; // no operation: an operationName that names none
           let version: number;
           try {
             version = await contextValue.dataVersion(); // of the database this request reads: a replica may be behind

@@ -100,6 +100,15 @@ describe('HTTP caching of GraphQL reads', () => {
     expect(read.body.data.sources.nodes.map((s: { title: string }) => s.title)).toContain('Joint statement');
   });
 
+  it('answers a GET whose operationName names no operation with its error, not a 500, and stores nothing', async () => {
+    const url = getUrl(app, { query: PARTIES });
+    url.searchParams.set('operationName', 'Nope');
+    const res = await fetch(url, { headers: PREFLIGHT });
+    expect(res.status).toBeLessThan(500);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('refuses an X-Min-Data-Version that is not a data version with 400 BAD_REQUEST', async () => {
     const r = await get(app, { query: PARTIES }, { 'x-min-data-version': 'latest' });
     expect(r.status).toBe(400);
