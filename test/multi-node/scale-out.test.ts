@@ -35,13 +35,14 @@ describeWhenPossible('two servers, a primary and a streaming replica, behind a c
       HTTP_CACHE_MAX_AGE: String(MAX_AGE_SECONDS),
       HTTP_CACHE_STALE_WHILE_REVALIDATE: '1',
       TRUST_PROXY: '1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // startServerProcess reads the port from the "GraphQL at" info line
     };
     // One after the other: the first migrates and seeds (the second would wait on its lock anyway).
-    one = await startServerProcess({ databaseUrl: pg.primaryUrl, env: { ...env, LOG_LEVEL: 'info' } });
-    two = await startServerProcess({ databaseUrl: pg.primaryUrl, env: { ...env, LOG_LEVEL: 'info' } });
+    // A generous start timeout: on a busy machine transpiling the sources alone can take half a minute.
+    one = await startServerProcess({ databaseUrl: pg.primaryUrl, env, startTimeoutMs: 60_000 });
+    two = await startServerProcess({ databaseUrl: pg.primaryUrl, env, startTimeoutMs: 60_000 });
     nginx = await startNginx([one.port, two.port]);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await Promise.all(subscribers.map((s) => s.dispose()));
