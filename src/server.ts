@@ -15,6 +15,7 @@ import { graphqlBody } from './http/graphql-body';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
 import { PublicUrl } from './http/public-url';
+import { pageRoutes } from './pages/pages.routes';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { uiRoutes } from './ui/ui.routes';
@@ -60,6 +61,7 @@ export async function startServer(services: AppServices, port: number): Promise<
   mountHttpGuards(app, services);
   app.use(healthRoutes(services));
   app.use(uiRoutes(services));
+  app.use(pageRoutes(services, schema, publicUrl));
   app.use(
     '/graphql',
     ...graphqlBody(services.config.maxBodyBytes),

@@ -2,6 +2,7 @@ import { Request, Response, Router } from 'express';
 import type { AppServices } from '../graphql/context';
 import { databaseFailure } from '../http/database-failure';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
+import { parseGlobalId } from '../graphql/global-id';
 import { followUpCalendar } from './calendar.ics';
 import { commitmentsCsv } from './commitments.csv';
 import { followUpExportRows } from './export.repository';
@@ -16,6 +17,15 @@ function asOfParam(req: Request, today: CalendarDate): CalendarDate {
     throw new BadExportRequest(`asOf must be one calendar date written YYYY-MM-DD, e.g. ${today}; got ${JSON.stringify(raw)}`);
   }
   return raw;
+}
+
+/** ?commitment={global id}: only that commitment's rows (the link on its page). */
+function commitmentParam(req: Request): string | undefined {
+  const raw = req.query.commitment;
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = typeof raw === 'string' ? parseGlobalId(raw) : null;
+  if (!parsed || parsed.type !== 'Commitment') throw new BadExportRequest(`commitment must be one Commitment id as the API gives it; got ${JSON.stringify(raw)}`);
+  return parsed.id;
 }
 
 /**
@@ -48,7 +58,7 @@ export function exportRoutes(services: AppServices): Router {
     '/export/commitments.csv',
     handle(async (req, res) => {
       const asOf = asOfParam(req, clock.today());
-      const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
+      const rows = await followUpExportRows(db, asOf, config.dueSoonDays, commitmentParam(req));
       res
         .type('text/csv; charset=utf-8; header=present')
         .attachment(`follow-ups-as-of-${asOf}.csv`)
