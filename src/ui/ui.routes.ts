@@ -3,6 +3,7 @@ import { dashboardRoutes } from '../dashboard/dashboard.routes';
 import { exportRoutes } from '../exports/export.routes';
 import type { AppServices } from '../graphql/context';
 import { playgroundOffRoutes, playgroundRoutes } from '../playground/playground.routes';
+import { uiAssetRoutes } from './ui-assets';
 import { vendorRoutes } from './vendor-assets';
 
 /**
@@ -13,6 +14,7 @@ import { vendorRoutes } from './vendor-assets';
 export function uiRoutes(services: AppServices): Router {
   const router = Router();
   router.use(vendorRoutes());
+  router.use(uiAssetRoutes());
   router.use(services.config.playground ? playgroundRoutes(services) : playgroundOffRoutes());
   router.use(dashboardRoutes());
   router.use(exportRoutes(services));
