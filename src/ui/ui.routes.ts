@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { dashboardRoutes } from '../dashboard/dashboard.routes';
+import { editorRoutes } from '../editor/editor.routes';
 import { exportRoutes } from '../exports/export.routes';
 import type { AppServices } from '../graphql/context';
 import { playgroundOffRoutes, playgroundRoutes } from '../playground/playground.routes';
@@ -17,6 +18,7 @@ export function uiRoutes(services: AppServices): Router {
   router.use(uiAssetRoutes());
   router.use(services.config.playground ? playgroundRoutes(services) : playgroundOffRoutes());
   router.use(dashboardRoutes());
+  router.use(editorRoutes());
   router.use(exportRoutes(services));
   return router;
 }
