@@ -148,7 +148,7 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
     await fieldError.waitFor({ timeout: 10_000 });
     expect(await fieldError.textContent()).toMatch(/unknown party code "QQ"/);
     expect(await page.locator('#c-parties').getAttribute('aria-describedby')).toBe('c-parties-error');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-parties');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('c-parties');
 
     const c = await app.graphql(`{ commitments(first: 1, filter: { status: [UNDATED] }) { nodes { id title description version } } }`);
     const target = c.data.commitments.nodes[0];
@@ -184,8 +184,8 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
   it('creates a source with the keyboard alone', async () => {
     const { page, errors } = await openEditor();
     await page.locator('body').focus();
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== 'source-title'; i++) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-title');
+    for (let i = 0; i < 40 && (await page.evaluate('document.activeElement && document.activeElement.id')) !== 'source-title'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('source-title');
     await page.keyboard.type('Readout of the keyboard meeting');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Ministry of Typing');
@@ -196,8 +196,8 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
     const sources = await app.graphql(`{ sources(first: 100) { nodes { title outlet url } } }`);
     expect(sources.data.sources.nodes).toContainEqual({ title: 'Readout of the keyboard meeting', outlet: 'Ministry of Typing', url: 'https://example.org/readout' });
     // Every control has a real label.
-    const unlabelled = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('input:not([type="hidden"]), select, textarea')).filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML),
+    const unlabelled = await page.evaluate(
+      `Array.from(document.querySelectorAll('input:not([type="hidden"]), select, textarea')).filter((el) => !el.labels.length).map((el) => el.outerHTML)`,
     );
     expect(unlabelled).toEqual([]);
     expect(errors).toEqual([]);
