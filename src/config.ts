@@ -50,6 +50,8 @@ export interface Config {
   dbPoolTimeoutMs: number;
   /** Memory for answers kept by the response cache (their JSON size), in bytes; 0 turns it off. */
   responseCacheBytes: number;
+  /** Largest CSV file POST /import/*.csv accepts (IMPORT_MAX_BYTES), in bytes; larger is refused with 413. */
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
     dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
     responseCacheBytes: int('RESPONSE_CACHE_MB', 32, 0, 65_536) * 1024 * 1024,
+    importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);

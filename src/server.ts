@@ -15,6 +15,7 @@ import { graphqlBody } from './http/graphql-body';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
 import { PublicUrl } from './http/public-url';
+import { importRoutes } from './imports/import.routes';
 import { pageRoutes } from './pages/pages.routes';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
@@ -62,6 +63,7 @@ export async function startServer(services: AppServices, port: number): Promise<
   app.use(healthRoutes(services));
   app.use(uiRoutes(services));
   app.use(pageRoutes(services, schema, publicUrl));
+  app.use(importRoutes(services));
   app.use(
     '/graphql',
     ...graphqlBody(services.config.maxBodyBytes),

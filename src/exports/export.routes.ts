@@ -3,6 +3,8 @@ import type { AppServices } from '../graphql/context';
 import { databaseFailure } from '../http/database-failure';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
 import { parseGlobalId } from '../graphql/global-id';
+import { IMPORT_LAYOUT_COLUMNS, importLayoutRows } from '../imports/import-layout.export';
+import { stringify } from 'csv-stringify/sync';
 import { followUpCalendar } from './calendar.ics';
 import { commitmentsCsv } from './commitments.csv';
 import { followUpExportRows } from './export.repository';
@@ -57,6 +59,17 @@ export function exportRoutes(services: AppServices): Router {
   router.get(
     '/export/commitments.csv',
     handle(async (req, res) => {
+      if (req.query.format === 'import') {
+        const rows = await importLayoutRows(db, commitmentParam(req));
+        res
+          .type('text/csv; charset=utf-8; header=present')
+          .attachment('commitments-import-layout.csv')
+          .send(stringify(rows, { header: true, columns: IMPORT_LAYOUT_COLUMNS, record_delimiter: 'windows', eof: true }));
+        return;
+      }
+      if (req.query.format !== undefined && req.query.format !== '') {
+        throw new BadExportRequest(`format must be "import" (the layout POST /import/commitments.csv reads) or left out; got ${JSON.stringify(req.query.format)}`);
+      }
       const asOf = asOfParam(req, clock.today());
       const rows = await followUpExportRows(db, asOf, config.dueSoonDays, commitmentParam(req));
       res

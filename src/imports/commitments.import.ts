@@ -1,0 +1,274 @@
+import type { EntityManager } from 'typeorm';
+import { bumpCommitment, lockCommitment, updateFollowUp, upsertCitation } from '../commitments/commitment-write.repository';
+import { checkRecurrence } from '../commitments/recurrence-check';
+import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
+import { commitmentStatus, followUpStatus, Status } from '../domain/status';
+import { appendEvents, NewEvent } from '../events/event-log';
+import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
+import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
+import { ApiError } from '../graphql/errors';
+import { toGlobalId } from '../graphql/global-id';
+import { LIMITS } from '../graphql/validate';
+import { idsByKey } from './import-keys.repository';
+import { ImportEnv, ImportKind, planOf } from './import-kind';
+import { readExternalIds, RowReader } from './row-reader';
+
+/** Rows written per statement when creating: big enough to be fast, small enough to keep arrays modest. */
+const BATCH = 2000;
+
+type Schedule = { kind: 'undated' } | { kind: 'once'; dueDate: string } | { kind: 'recurring'; recurrence: string; startsOn: string };
+
+interface Wanted {
+  row: RowReader;
+  key: string;
+  title: string;
+  description: string | null | undefined;
+  partyIds: string[];
+  partyCodes: string[];
+  engagementId: string | null | undefined;
+  schedule: Schedule | undefined;
+  sourceIds: string[] | undefined;
+}
+
+interface Stored {
+  id: string;
+  title: string;
+  description: string | null;
+  engagementId: string | null;
+  recurrence: string | null;
+  startsOn: string | null;
+  version: number;
+  partyIds: string[];
+  followUps: number;
+  firstFollowUpId: string | null;
+  firstDueDate: string | null;
+  confirmingSourceIds: string[];
+}
+
+function readSchedule(r: RowReader, today: string): Schedule | undefined {
+  if (!r.has('due_date') && !r.has('recurrence') && !r.has('starts_on')) return undefined;
+  const recurrence = r.text('recurrence', 500);
+  const startsOn = r.date('starts_on');
+  const dueDate = r.date('due_date');
+  if (recurrence) {
+    if (dueDate) r.problem('due_date', 'give either due_date (a one-off deadline) or recurrence with starts_on, not both');
+    if (!startsOn) {
+      r.problem('starts_on', 'is required with recurrence: the rule counts from it');
+      return undefined;
+    }
+    try {
+      checkRecurrence(recurrence, startsOn, horizonFrom(today), 'recurrence');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      r.problem('recurrence', e.message.replace(/^recurrence: /, ''));
+      return undefined;
+    }
+    return { kind: 'recurring', recurrence: normalizeRecurrence(recurrence), startsOn };
+  }
+  if (startsOn) r.problem('starts_on', 'only goes with recurrence; for a one-off deadline use due_date');
+  return dueDate ? { kind: 'once', dueDate } : { kind: 'undated' };
+}
+
+async function partyIdsByCode(m: EntityManager): Promise<Map<string, string>> {
+  const rows: { id: string; code: string }[] = await m.query(`SELECT id::text, code FROM party`);
+  return new Map(rows.map((p) => [p.code, p.id]));
+}
+
+async function storedCommitments(m: EntityManager, ids: string[]): Promise<Map<string, Stored>> {
+  const rows: Stored[] = await m.query(
+    `SELECT c.id::text, c.title, c.description, c.engagement_id::text AS "engagementId", c.recurrence, c.starts_on::text AS "startsOn", c.version,
+            ARRAY(SELECT cp.party_id::text FROM commitment_party cp WHERE cp.commitment_id = c.id ORDER BY cp.party_id) AS "partyIds",
+            (SELECT count(*)::int FROM follow_up f WHERE f.commitment_id = c.id) AS "followUps",
+            (SELECT f.id::text FROM follow_up f WHERE f.commitment_id = c.id ORDER BY f.id LIMIT 1) AS "firstFollowUpId",
+            (SELECT f.due_date::text FROM follow_up f WHERE f.commitment_id = c.id ORDER BY f.id LIMIT 1) AS "firstDueDate",
+            ARRAY(SELECT sc.source_id::text FROM source_citation sc WHERE sc.commitment_id = c.id AND sc.stance = 'CONFIRMS' ORDER BY sc.source_id) AS "confirmingSourceIds"
+       FROM commitment c WHERE c.id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** What an existing commitment would change to, or a problem when the row asks for what an import cannot do. */
+function changesTo(w: Wanted, s: Stored) {
+  const title = w.title !== s.title ? w.title : undefined;
+  const description = w.description !== undefined && w.description !== s.description ? w.description : undefined;
+  const engagementId = w.engagementId !== undefined && w.engagementId !== s.engagementId ? w.engagementId : undefined;
+  const partyIds = !sameSet(w.partyIds, s.partyIds) ? w.partyIds : undefined;
+  const newSources = (w.sourceIds ?? []).filter((id) => !s.confirmingSourceIds.includes(id));
+  let dueDate: string | null | undefined;
+  const sc = w.schedule;
+  if (sc) {
+    if (s.recurrence) {
+      if (sc.kind !== 'recurring' || sc.recurrence !== s.recurrence || sc.startsOn !== s.startsOn) {
+        w.row.problem('recurrence', `this commitment recurs (${s.recurrence} from ${s.startsOn}); an import cannot change its schedule`);
+      }
+    } else if (sc.kind === 'recurring') {
+      w.row.problem('recurrence', 'this commitment is one-off; an import cannot make it recurring');
+    } else {
+      const wanted = sc.kind === 'once' ? sc.dueDate : null;
+      if (wanted !== s.firstDueDate) {
+        if (s.followUps !== 1) w.row.problem('due_date', `this commitment has ${s.followUps} follow-ups, so there is no single due date to move`);
+        else dueDate = wanted;
+      }
+    }
+  }
+  const any = [title, description, engagementId, partyIds, dueDate].some((v) => v !== undefined) || newSources.length > 0;
+  return any ? { title, description, engagementId, partyIds, dueDate, newSources } : null;
+}
+
+type Changes = NonNullable<ReturnType<typeof changesTo>>;
+
+async function create(m: EntityManager, batch: Wanted[], env: ImportEnv): Promise<void> {
+  const rows: { id: string; external_id: string }[] = await m.query(
+    `INSERT INTO commitment (external_id, title, description, engagement_id, recurrence, starts_on, version, created_at, updated_at)
+     SELECT u.*, 1, $7::timestamptz, $7::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::date[]) AS u
+     RETURNING id::text, external_id`,
+    [
+      batch.map((w) => w.key), batch.map((w) => w.title), batch.map((w) => w.description ?? null), batch.map((w) => w.engagementId ?? null),
+      batch.map((w) => (w.schedule?.kind === 'recurring' ? w.schedule.recurrence : null)),
+      batch.map((w) => (w.schedule?.kind === 'recurring' ? w.schedule.startsOn : null)),
+      env.now,
+    ],
+  );
+  const idOf = new Map(rows.map((r) => [r.external_id, r.id]));
+  const ids = batch.map((w) => idOf.get(w.key)!);
+  const pairs = (list: (w: Wanted) => string[]) => batch.flatMap((w, i) => list(w).map((x) => [ids[i], x] as const));
+  const parties = pairs((w) => w.partyIds);
+  await m.query(`INSERT INTO commitment_party (commitment_id, party_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, [parties.map((p) => p[0]), parties.map((p) => p[1])]);
+  const citations = pairs((w) => w.sourceIds ?? []);
+  if (citations.length) {
+    await m.query(
+      `INSERT INTO source_citation (commitment_id, source_id, stance, created_at) SELECT c, s, 'CONFIRMS', $3 FROM unnest($1::bigint[], $2::bigint[]) AS u(c, s)`,
+      [citations.map((p) => p[0]), citations.map((p) => p[1]), env.now],
+    );
+  }
+  const single = batch.map((w, i) => ({ w, id: ids[i] })).filter((x) => x.w.schedule?.kind !== 'recurring');
+  if (single.length) {
+    await m.query(
+      `INSERT INTO follow_up (commitment_id, title, due_date, created_at) SELECT c, t, d, $4 FROM unnest($1::bigint[], $2::text[], $3::date[]) AS u(c, t, d)`,
+      [single.map((x) => x.id), single.map((x) => x.w.title), single.map((x) => (x.w.schedule?.kind === 'once' ? x.w.schedule.dueDate : null)), env.now],
+    );
+  }
+  const events: NewEvent[] = [];
+  for (const [i, w] of batch.entries()) {
+    const sc = w.schedule ?? { kind: 'undated' };
+    let statuses: Status[];
+    let followUps = 1;
+    if (sc.kind === 'recurring') {
+      const created = await materializeRecurringFollowUps(m, { id: ids[i], title: w.title, recurrence: sc.recurrence, startsOn: sc.startsOn }, horizonFrom(env.today));
+      statuses = [...(await snapshotStatuses(m, created, env.today, env.dueSoonDays)).values()];
+      followUps = created.length;
+    } else {
+      statuses = [followUpStatus({ dueDate: sc.kind === 'once' ? sc.dueDate : null, reports: [] }, env.today, env.dueSoonDays)];
+    }
+    events.push({
+      commitmentId: ids[i], kind: 'CREATED', actor: env.actor.name, occurredAt: env.now, status: commitmentStatus(statuses),
+      details: {
+        imported: true, externalId: w.key, title: w.title, description: w.description ?? null, partyCodes: [...w.partyCodes].sort(),
+        engagementId: w.engagementId ? toGlobalId('Engagement', w.engagementId) : null,
+        dueDate: sc.kind === 'once' ? sc.dueDate : null,
+        recurrence: sc.kind === 'recurring' ? sc.recurrence : null,
+        startsOn: sc.kind === 'recurring' ? sc.startsOn : null,
+        sourceIds: (w.sourceIds ?? []).map((s) => toGlobalId('Source', s)),
+        followUps,
+      },
+    });
+  }
+  // appendEvents writes one statement; Postgres takes at most 65,535 parameters (8 per event).
+  for (let i = 0; i < events.length; i += 1000) await appendEvents(m, events.slice(i, i + 1000));
+}
+
+/** Changes one existing commitment as updateCommitment and citeSource would: locked, version bumped, one UPDATED event. */
+async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): Promise<void> {
+  const before = await lockCommitment(m, s.id, 'external_id');
+  const watched = c.dueDate !== undefined && s.firstFollowUpId ? [s.firstFollowUpId] : [];
+  const statusesBefore = await snapshotStatuses(m, watched, env.today, env.dueSoonDays);
+  await bumpCommitment(m, s.id, before.version, env.now, { title: c.title, description: c.description });
+  if (c.engagementId !== undefined) await m.query(`UPDATE commitment SET engagement_id = $2 WHERE id = $1`, [s.id, c.engagementId]);
+  if (c.partyIds) {
+    await m.query(`DELETE FROM commitment_party WHERE commitment_id = $1 AND NOT (party_id = ANY($2::bigint[]))`, [s.id, c.partyIds]);
+    await m.query(`INSERT INTO commitment_party (commitment_id, party_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [s.id, c.partyIds]);
+  }
+  if (c.dueDate !== undefined && s.firstFollowUpId) await updateFollowUp(m, s.firstFollowUpId, { dueDate: c.dueDate });
+  for (const sourceId of c.newSources) await upsertCitation(m, { commitmentId: s.id, sourceId, stance: 'CONFIRMS', note: null, now: env.now });
+  const statusesAfter = await snapshotStatuses(m, watched, env.today, env.dueSoonDays);
+  const details: Record<string, unknown> = { imported: true, version: { before: before.version, after: before.version + 1 } };
+  if (c.title !== undefined) details.title = { before: s.title, after: c.title };
+  if (c.description !== undefined) details.description = { before: s.description, after: c.description };
+  if (c.engagementId !== undefined) details.engagementId = { before: s.engagementId && toGlobalId('Engagement', s.engagementId), after: c.engagementId && toGlobalId('Engagement', c.engagementId) };
+  if (c.partyIds) details.parties = { changed: true };
+  if (c.dueDate !== undefined) details.dueDate = { before: s.firstDueDate, after: c.dueDate };
+  if (c.newSources.length) details.sourcesCited = c.newSources.map((id) => toGlobalId('Source', id));
+  const base = { commitmentId: s.id, actor: env.actor.name, occurredAt: env.now };
+  await appendEvents(m, [{ ...base, kind: 'UPDATED', details }, ...statusChangeEvents(statusesBefore, statusesAfter, base)]);
+}
+
+/**
+ * commitments.csv: one commitment per row, matched on external_id. New ones are created as
+ * createCommitment would (follow-ups, citations, a CREATED event each), in batches; existing ones
+ * get what changed as updateCommitment would. An import never removes a citation, and cannot
+ * change a commitment's schedule between one-off and recurring.
+ */
+export const commitmentsImport: ImportKind = {
+  columns: {
+    required: ['external_id', 'title', 'party_codes'],
+    optional: ['description', 'engagement_external_id', 'due_date', 'recurrence', 'starts_on', 'source_external_ids'],
+  },
+
+  async plan(m, rows, env) {
+    const keys = readExternalIds(rows);
+    const parties = await partyIdsByCode(m);
+    const engagementKeys = rows.map((r) => r.source.cells.engagement_external_id?.trim()).filter((k): k is string => !!k);
+    const sourceKeys = rows.flatMap((r) => r.list('source_external_ids') ?? []);
+    const [ids, engagements, sources] = await Promise.all([
+      idsByKey(m, 'commitment', [...keys.values()]),
+      idsByKey(m, 'engagement', [...new Set(engagementKeys)]),
+      idsByKey(m, 'source', [...new Set(sourceKeys)]),
+    ]);
+    const wanted: Wanted[] = [];
+    for (const r of rows) {
+      const key = keys.get(r);
+      const title = r.required('title');
+      const description = r.text('description', LIMITS.description, true);
+      const codes = (r.list('party_codes', /[;,]/) ?? []).map((c) => c.toUpperCase());
+      if (!codes.length) r.problem('party_codes', 'name at least one responsible party, e.g. PK; several are separated by ";"');
+      const unknownCode = codes.find((c) => !parties.has(c));
+      if (unknownCode) r.problem('party_codes', `unknown party code "${unknownCode}"; Query.parties lists the known ones`);
+      const engagementKey = r.text('engagement_external_id', 200);
+      const engagementId = engagementKey ? engagements.get(engagementKey) : engagementKey;
+      if (engagementKey && engagementId === undefined) r.problem('engagement_external_id', `no engagement has external_id "${engagementKey}"; import the engagements file first`);
+      const sourceList = r.list('source_external_ids');
+      const missingSource = sourceList?.find((k) => !sources.has(k));
+      if (missingSource) r.problem('source_external_ids', `no source has external_id "${missingSource}"; import the sources file first`);
+      if (sourceList && sourceList.length > LIMITS.listItems) r.problem('source_external_ids', `must list at most ${LIMITS.listItems} sources`);
+      const schedule = readSchedule(r, env.today);
+      if (key === undefined || title === undefined || !codes.length || unknownCode || (engagementKey && engagementId === undefined) || missingSource) continue;
+      wanted.push({
+        row: r, key, title, description, partyCodes: codes, partyIds: codes.map((c) => parties.get(c)!),
+        engagementId: engagementKey === undefined ? undefined : engagementId ?? null,
+        schedule, sourceIds: sourceList?.map((k) => sources.get(k)!),
+      });
+    }
+    const stored = await storedCommitments(m, wanted.flatMap((w) => (ids.has(w.key) ? [ids.get(w.key)!] : [])));
+    const creates: Wanted[] = [];
+    const updates: { s: Stored; c: Changes }[] = [];
+    let unchanged = 0;
+    for (const w of wanted) {
+      const id = ids.get(w.key);
+      if (id === undefined) {
+        creates.push(w);
+        continue;
+      }
+      const s = stored.get(id)!;
+      const c = changesTo(w, s);
+      if (c) updates.push({ s, c });
+      else unchanged++;
+    }
+    return planOf({ created: creates.length, updated: updates.length, unchanged }, async () => {
+      for (let i = 0; i < creates.length; i += BATCH) await create(m, creates.slice(i, i + BATCH), env);
+      for (const u of updates) await update(m, u.s, u.c, env);
+    });
+  },
+};
