@@ -74,15 +74,28 @@ async function partyIdsByCode(m: EntityManager): Promise<Map<string, string>> {
   return new Map(rows.map((p) => [p.code, p.id]));
 }
 
+/**
+ * What is stored for the commitments a file names, in one statement. Grouped per table and joined
+ * by hash rather than looked up per commitment: right after a big import the planner's statistics
+ * still think the tables are small, and per-row lookups would then scan.
+ */
 async function storedCommitments(m: EntityManager, ids: string[]): Promise<Map<string, Stored>> {
   const rows: Stored[] = await m.query(
-    `SELECT c.id::text, c.title, c.description, c.engagement_id::text AS "engagementId", c.recurrence, c.starts_on::text AS "startsOn", c.version,
-            ARRAY(SELECT cp.party_id::text FROM commitment_party cp WHERE cp.commitment_id = c.id ORDER BY cp.party_id) AS "partyIds",
-            (SELECT count(*)::int FROM follow_up f WHERE f.commitment_id = c.id) AS "followUps",
-            (SELECT f.id::text FROM follow_up f WHERE f.commitment_id = c.id ORDER BY f.id LIMIT 1) AS "firstFollowUpId",
-            (SELECT f.due_date::text FROM follow_up f WHERE f.commitment_id = c.id ORDER BY f.id LIMIT 1) AS "firstDueDate",
-            ARRAY(SELECT sc.source_id::text FROM source_citation sc WHERE sc.commitment_id = c.id AND sc.stance = 'CONFIRMS' ORDER BY sc.source_id) AS "confirmingSourceIds"
-       FROM commitment c WHERE c.id = ANY($1::bigint[])`,
+    `WITH parties AS (SELECT commitment_id, array_agg(party_id::text ORDER BY party_id) AS ids FROM commitment_party
+                       WHERE commitment_id = ANY($1::bigint[]) GROUP BY commitment_id),
+          follow_ups AS (SELECT commitment_id, count(*)::int AS n, (array_agg(id::text ORDER BY id))[1] AS first_id,
+                                (array_agg(due_date::text ORDER BY id))[1] AS first_due
+                           FROM follow_up WHERE commitment_id = ANY($1::bigint[]) GROUP BY commitment_id),
+          sources AS (SELECT commitment_id, array_agg(source_id::text ORDER BY source_id) AS ids FROM source_citation
+                       WHERE commitment_id = ANY($1::bigint[]) AND stance = 'CONFIRMS' GROUP BY commitment_id)
+     SELECT c.id::text, c.title, c.description, c.engagement_id::text AS "engagementId", c.recurrence, c.starts_on::text AS "startsOn", c.version,
+            coalesce(p.ids, '{}') AS "partyIds", coalesce(f.n, 0) AS "followUps", f.first_id AS "firstFollowUpId", f.first_due AS "firstDueDate",
+            coalesce(s.ids, '{}') AS "confirmingSourceIds"
+       FROM commitment c
+       LEFT JOIN parties p ON p.commitment_id = c.id
+       LEFT JOIN follow_ups f ON f.commitment_id = c.id
+       LEFT JOIN sources s ON s.commitment_id = c.id
+      WHERE c.id = ANY($1::bigint[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.id, r]));
@@ -222,11 +235,10 @@ export const commitmentsImport: ImportKind = {
     const parties = await partyIdsByCode(m);
     const engagementKeys = rows.map((r) => r.source.cells.engagement_external_id?.trim()).filter((k): k is string => !!k);
     const sourceKeys = rows.flatMap((r) => r.list('source_external_ids') ?? []);
-    const [ids, engagements, sources] = await Promise.all([
-      idsByKey(m, 'commitment', [...keys.values()]),
-      idsByKey(m, 'engagement', [...new Set(engagementKeys)]),
-      idsByKey(m, 'source', [...new Set(sourceKeys)]),
-    ]);
+    // One after another: they share the transaction's connection.
+    const ids = await idsByKey(m, 'commitment', [...keys.values()]);
+    const engagements = await idsByKey(m, 'engagement', [...new Set(engagementKeys)]);
+    const sources = await idsByKey(m, 'source', [...new Set(sourceKeys)]);
     const wanted: Wanted[] = [];
     for (const r of rows) {
       const key = keys.get(r);

@@ -78,11 +78,10 @@ export const reportsImport: ImportKind = {
   async plan(m, rows, env) {
     const keys = readExternalIds(rows);
     const cell = (r: RowReader, c: string) => r.source.cells[c]?.trim() || undefined;
-    const [commitments, sources, reportIds] = await Promise.all([
-      idsByKey(m, 'commitment', [...new Set(rows.flatMap((r) => cell(r, 'commitment_external_id') ?? []))]),
-      idsByKey(m, 'source', [...new Set(rows.flatMap((r) => cell(r, 'source_external_id') ?? []))]),
-      idsByKey(m, 'progress_report', [...new Set([...keys.values(), ...rows.flatMap((r) => cell(r, 'corrects_external_id') ?? [])])]),
-    ]);
+    // One after another: they share the transaction's connection.
+    const commitments = await idsByKey(m, 'commitment', [...new Set(rows.flatMap((r) => cell(r, 'commitment_external_id') ?? []))]);
+    const sources = await idsByKey(m, 'source', [...new Set(rows.flatMap((r) => cell(r, 'source_external_id') ?? []))]);
+    const reportIds = await idsByKey(m, 'progress_report', [...new Set([...keys.values(), ...rows.flatMap((r) => cell(r, 'corrects_external_id') ?? [])])]);
     const followUps: FollowUpRow[] = await m.query(
       `SELECT id::text, commitment_id::text, due_date::text FROM follow_up WHERE commitment_id = ANY($1::bigint[]) ORDER BY id`,
       [[...commitments.values()]],
