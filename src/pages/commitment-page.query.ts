@@ -8,6 +8,15 @@ export interface PageSource {
   outlet: string | null;
   url: string | null;
   publishedOn: string | null;
+  kind: string | null;
+  affiliation: { code: string; name: string } | null;
+}
+
+export interface PageEvidence {
+  stance: 'CONFIRMS' | 'OMITS' | 'CONTRADICTS';
+  note: string | null;
+  recordedAt: string;
+  source: PageSource;
 }
 
 export interface PageReport {
@@ -18,6 +27,8 @@ export interface PageReport {
   createdAt: string;
   source: PageSource | null;
   supersedes: { id: string } | null;
+  verification: string;
+  evidence: PageEvidence[];
 }
 
 export interface PageFollowUp {
@@ -28,6 +39,7 @@ export interface PageFollowUp {
   statusToday: string;
   daysOverdue: number | null;
   completedOn: string | null;
+  verification: string | null;
   reports: PageReport[];
 }
 
@@ -46,6 +58,8 @@ export interface PageCommitment {
   id: string;
   title: string;
   description: string | null;
+  kind: string;
+  externalId: string | null;
   recurrence: string | null;
   status: string;
   statusToday: string;
@@ -55,6 +69,7 @@ export interface PageCommitment {
   updatedAt: string;
   madeAt: { id: string; title: string; heldOn: string | null; location: string | null } | null;
   responsibleParties: { code: string; name: string }[];
+  parties: { role: 'OBLIGOR' | 'BENEFICIARY' | 'HOST'; party: { code: string; name: string } }[];
   sources: { stance: 'CONFIRMS' | 'OMITS' | 'CONTRADICTS'; note: string | null; source: PageSource }[];
   followUps: PageFollowUp[];
   history: PageEvent[];
@@ -67,10 +82,11 @@ export interface CommitmentPageData {
   commitment: PageCommitment | null;
 }
 
-const SOURCE = 'id title outlet url publishedOn';
+const SOURCE = 'id title outlet url publishedOn kind affiliation { code name }';
 const FOLLOW_UPS = `pageInfo { hasNextPage endCursor } nodes {
-  id title dueDate status statusToday: status(asOf: $today) daysOverdue completedOn
-  reports { id state reportedOn note createdAt source { ${SOURCE} } supersedes { id } }
+  id title dueDate status statusToday: status(asOf: $today) daysOverdue completedOn verification
+  reports { id state reportedOn note createdAt verification source { ${SOURCE} } supersedes { id }
+    evidence { stance note recordedAt source { ${SOURCE} } } }
 }`;
 const HISTORY = `pageInfo { hasNextPage endCursor } nodes {
   cursor kind occurredAt actor previousStatus status details followUp { id title }
@@ -80,7 +96,8 @@ const PAGE = `query CommitmentPage($id: ID!, $asOf: Date, $today: Date) {
   shown: followThrough(asOf: $asOf) { asOf }
   node(id: $id) {
     ... on Commitment {
-      id title description recurrence version createdAt updatedAt
+      id title description kind externalId recurrence version createdAt updatedAt
+      parties { role party { code name } }
       status(asOf: $asOf) statusToday: status(asOf: $today) nextDueDate(asOf: $asOf)
       madeAt { id title heldOn location }
       responsibleParties { code name }

@@ -2,7 +2,7 @@ import { scriptJson } from '../ui/html';
 import type { CommitmentPageData, PageCommitment, PageEvent, PageFollowUp, PageReport, PageSource } from './commitment-page.query';
 import { externalLink, html, Html } from './html';
 import { commitmentJsonLd } from './json-ld';
-import { EVENT_LABELS, label, REPORT_STATE_LABELS, STANCE_LABELS, STATUS_LABELS } from './labels';
+import { EVENT_LABELS, KIND_LABELS, label, REPORT_STATE_LABELS, ROLE_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS, VERIFICATION_LABELS } from './labels';
 import { layout } from './layout.view';
 import { correctedIds, overdueNote } from './report-wording';
 
@@ -23,9 +23,14 @@ function statusBadge(status: string, note?: string): Html {
 }
 
 function sourceLine(s: PageSource): Html {
+  const who = [s.kind ? label(SOURCE_KIND_LABELS, s.kind) : null, s.affiliation ? `speaks for ${s.affiliation.name}` : null].filter(Boolean).join(', ');
   return html`${externalLink(s.url, s.title)}${s.outlet ? html`, <span class="outlet">${s.outlet}</span>` : ''}${
     s.publishedOn ? html`, <time datetime="${s.publishedOn}">${s.publishedOn}</time>` : ''
-  }`;
+  }${who ? html` <span class="source-kind">(${who})</span>` : ''}`;
+}
+
+function verificationBadge(v: string | null | undefined): Html {
+  return v ? html`<span class="verification verification-${v}" data-verification="${v}">${label(VERIFICATION_LABELS, v)}</span>` : html``;
 }
 
 function reportItem(r: PageReport, corrected: Set<string>, asOf: string): Html {
@@ -35,7 +40,10 @@ function reportItem(r: PageReport, corrected: Set<string>, asOf: string): Html {
   on <time datetime="${r.reportedOn}">${r.reportedOn}</time>${corrected.has(r.id) ? ' (corrected by a later report; no longer counts)' : ''}${
     r.reportedOn > asOf ? ' (after the date shown)' : ''
   }${r.note ? html` — <span class="note">${r.note}</span>` : ''}
-  ${r.source ? html`<div class="evidence">Source: ${sourceLine(r.source)}</div>` : html`<div class="evidence muted">No source given.</div>`}
+  <div class="report-verification">Verification: ${verificationBadge(r.verification)}</div>
+  ${r.evidence.length
+    ? html`<ul class="evidence">${r.evidence.map((e) => html`<li data-stance="${e.stance}"><span class="stance stance-${e.stance}">${label(STANCE_LABELS, e.stance)}</span> ${sourceLine(e.source)}${e.note ? html` — <span class="note">${e.note}</span>` : ''}</li>`)}</ul>`
+    : html`<div class="evidence muted">No evidence recorded.</div>`}
 </li>`;
 }
 
@@ -44,7 +52,7 @@ function followUpItem(f: PageFollowUp, asOf: string, today: string): Html {
   const corrected = correctedIds(f.reports);
   return html`<li class="follow-up" id="${f.id}" data-follow-up="${f.id}">
   <h3>${f.title}</h3>
-  <p>${statusBadge(f.status, note)}${f.daysOverdue != null ? html` <span class="days-overdue">${f.daysOverdue} ${f.daysOverdue === 1 ? 'day' : 'days'} overdue</span>` : ''}${
+  <p>${statusBadge(f.status, note)}${f.verification ? html` ${verificationBadge(f.verification)}` : ''}${f.daysOverdue != null ? html` <span class="days-overdue">${f.daysOverdue} ${f.daysOverdue === 1 ? 'day' : 'days'} overdue</span>` : ''}${
     asOf !== today ? html` <span class="muted">(today: ${label(STATUS_LABELS, f.statusToday)})</span>` : ''
   }</p>
   <p class="due">${f.dueDate ? html`Due <time datetime="${f.dueDate}">${f.dueDate}</time>` : 'No due date'}${
@@ -92,11 +100,15 @@ function facts(data: Shown): Html {
   const e = c.madeAt;
   return html`<dl class="facts">
   <dt>Status as of ${data.asOf}</dt><dd>${statusBadge(c.status)}${data.asOf !== data.today ? html` <span class="muted">(today, ${data.today}: ${label(STATUS_LABELS, c.statusToday)})</span>` : ''}</dd>
-  <dt>Responsible</dt><dd>${c.responsibleParties.length ? c.responsibleParties.map((p, i) => html`${i ? ', ' : ''}${p.name} (${p.code})`) : 'nobody named'}</dd>
+  <dt>Kind</dt><dd data-kind="${c.kind}">${label(KIND_LABELS, c.kind)}</dd>
+  ${(['OBLIGOR', 'BENEFICIARY', 'HOST'] as const).map((role) => {
+    const ps = c.parties.filter((p) => p.role === role);
+    return ps.length ? html`<dt>${label(ROLE_LABELS, role)}</dt><dd data-role="${role}">${ps.map((p, i) => html`${i ? ', ' : ''}${p.party.name} (${p.party.code})`)}</dd>` : '';
+  })}
   ${e ? html`<dt>Made at</dt><dd>${e.title}${e.heldOn ? html`, <time datetime="${e.heldOn}">${e.heldOn}</time>` : ''}${e.location ? `, ${e.location}` : ''}</dd>` : ''}
   ${c.recurrence ? html`<dt>Recurs</dt><dd><code>${c.recurrence}</code></dd>` : ''}
   <dt>Next due</dt><dd>${c.nextDueDate ?? 'nothing open with a date'}</dd>
-  <dt>Record</dt><dd>version ${c.version}, last changed ${c.updatedAt.slice(0, 10)}</dd>
+  <dt>Record</dt><dd>version ${c.version}, last changed ${c.updatedAt.slice(0, 10)}${c.externalId ? html`; external id <code>${c.externalId}</code>` : ''}</dd>
 </dl>`;
 }
 

@@ -41,7 +41,8 @@ export function commitmentJsonLd(data: CommitmentPageData & { commitment: PageCo
     name: c.title,
     ...(c.description ? { text: c.description } : {}),
     dateCreated: c.createdAt,
-    author: c.responsibleParties.map((p) => ({ '@type': 'Organization', name: p.name, identifier: p.code })),
+    // Whoever would act is who made the claim, whatever the kind (the obligors).
+    author: c.parties.filter((p) => p.role === 'OBLIGOR').map(({ party }) => ({ '@type': 'Organization', name: party.name, identifier: party.code })),
     appearance: appearances(c),
     ...(c.madeAt
       ? { about: { '@type': 'Event', name: c.madeAt.title, ...(c.madeAt.heldOn ? { startDate: c.madeAt.heldOn } : {}), ...(c.madeAt.location ? { location: c.madeAt.location } : {}) } }
@@ -58,7 +59,10 @@ export function commitmentJsonLd(data: CommitmentPageData & { commitment: PageCo
       itemReviewed: { '@id': claimId },
       datePublished: report.reportedOn,
       author: tracker,
-      reviewRating: { '@type': 'Rating', ratingValue: rating.value, bestRating: 3, worstRating: 1, alternateName: rating.name(f) },
+      reviewRating: {
+        '@type': 'Rating', ratingValue: rating.value, bestRating: 3, worstRating: 1, alternateName: rating.name(f),
+        ...(f.verification ? { ratingExplanation: `Verification of the deciding report: ${f.verification.toLowerCase()}` } : {}),
+      },
     }];
   });
   return {

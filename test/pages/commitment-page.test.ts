@@ -153,6 +153,38 @@ describe('the page of one commitment, GET /commitments/{id}', () => {
     expect(jsonLd(page)['@graph'][1].name).toBe(`Commitment ${evil}`);
   });
 
+  it('shows the kind, every party with its role, and each report with its verification and evidence', async () => {
+    const write = (q: string, input: unknown) => app.graphql(q, { input }, admin);
+    const official = await write(`mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }`,
+      { title: 'Ministry readout', outlet: 'Ministry of Interior', kind: 'OFFICIAL', affiliationCode: 'PK', url: 'https://example.org/readout' });
+    const paper = await write(`mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }`,
+      { title: 'Independent report', outlet: 'The Daily', kind: 'INDEPENDENT_MEDIA' });
+    const created = await write(`mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id followUps { nodes { id } } } } }`,
+      { title: 'Send a delegation', partyCodes: ['PK'], kind: 'REQUEST', otherParties: [{ partyCode: 'CN', role: 'BENEFICIARY' }], dueDate: '2026-04-01' });
+    expect(created.errors).toBeUndefined();
+    const c = created.data.createCommitment.commitment;
+    const reported = await write(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { report { id } } }`,
+      { followUpId: c.followUps.nodes[0].id, state: 'DONE', reportedOn: '2026-04-02', sourceId: official.data.createSource.source.id });
+    const reportId = reported.data.reportProgress.report.id;
+    let page = await (await fetchPage(`/commitments/${c.id}`)).text();
+    expect(page).toContain('data-kind="REQUEST"');
+    expect(visibleText(page)).toMatch(/Would act Party PK|Would act Pakistan \(PK\)/);
+    expect(page).toMatch(/data-role="BENEFICIARY">[^<]*\(CN\)/);
+    expect(page).toContain('data-verification="CLAIMED"');
+    expect(visibleText(page)).toMatch(/Ministry readout ?, Ministry of Interior/);
+    expect(visibleText(page)).toMatch(/official, speaks for/);
+
+    const added = await write(`mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { report { verification } } }`,
+      { reportId, sourceId: paper.data.createSource.source.id, stance: 'CONTRADICTS', note: 'No delegation arrived' });
+    expect(added.errors).toBeUndefined();
+    page = await (await fetchPage(`/commitments/${c.id}`)).text();
+    expect(page).toContain('data-verification="DISPUTED"');
+    expect(page).toMatch(/<li data-stance="CONTRADICTS"><span class="stance stance-CONTRADICTS">contradicts<\/span> Independent report/);
+    expect(visibleText(page)).toContain('No delegation arrived');
+    const review = jsonLd(page)['@graph'].find((n: any) => n['@type'] === 'ClaimReview');
+    expect(review.reviewRating.ratingExplanation).toContain('disputed');
+  });
+
   it('sends a CSP that allows no inline script, nosniff and no framing, and answers 304 while nothing changed', async () => {
     const f = await overdueSeeded();
     const res = await fetchPage(`/commitments/${f.commitment.id}`);
