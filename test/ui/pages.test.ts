@@ -99,6 +99,32 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
     expect([url.searchParams.get('asOf'), url.searchParams.get('party')]).toEqual(['2026-01-20', 'PK']);
   });
 
+  it('filters by party and role, kind and verification, as the API answers them', async () => {
+    const shown = async () => (await rows(b.page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-commitment')))).sort();
+    await b.page.goto(`${base}/dashboard?party=PK&role=OBLIGOR&kind=AGREEMENT`);
+    await b.page.waitForSelector('body[data-filters*="kind=AGREEMENT"]');
+    const api = await app.graphql(`{ commitments(filter: { partyCodes: ["PK"], kinds: [AGREEMENT] }, first: 100) { nodes { id } } }`);
+    expect(await shown()).toEqual(api.data.commitments.nodes.map((c: { id: string }) => c.id).sort());
+    expect(await b.page.locator('#filters select[name="role"]').inputValue()).toBe('OBLIGOR');
+
+    const overdue = await app.graphql(`{ followUps(filter: { status: [OVERDUE] }, first: 1) { nodes { id } } }`);
+    const reported = await app.graphql(
+      `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { report { verification } } }`,
+      { input: { followUpId: overdue.data.followUps.nodes[0].id, state: 'MISSED', reportedOn: TODAY } },
+      { authorization: `Bearer ${ADMIN_KEY}` },
+    );
+    expect(reported.data.reportProgress.report.verification).toBe('UNSOURCED');
+    const all = await app.graphql(`{ commitments(first: 100) { nodes { id decided: followUps(status: [DONE, MISSED, CANCELLED]) { nodes { verification } } } } }`);
+    const unsourced = all.data.commitments.nodes
+      .filter((c: any) => c.decided.nodes.some((f: any) => f.verification === 'UNSOURCED'))
+      .map((c: { id: string }) => c.id)
+      .sort();
+    expect(unsourced.length).toBeGreaterThan(0);
+    await b.page.goto(`${base}/dashboard?verification=UNSOURCED`);
+    await b.page.waitForSelector('body[data-filters*="verification=UNSOURCED"]');
+    expect(await shown()).toEqual(unsourced);
+  });
+
   it('creates a commitment and reports progress through the editor; the page and the live dashboard show both', async () => {
     const dashboard = await b.context.newPage();
     await dashboard.goto(`${base}/dashboard`);
@@ -207,7 +233,7 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
   it('shows a commitment page with JavaScript disabled, and its as-of form still works', async () => {
     const context = await offlineContext(b.browser, b.blocked, { javaScriptEnabled: false });
     const page = await context.newPage();
-    const c = await app.graphql(`{ commitments(first: 1, filter: { status: [OVERDUE] }) { nodes { id title } } }`);
+    const c = await app.graphql(`{ commitments(first: 1) { nodes { id title } } }`);
     const target = c.data.commitments.nodes[0];
     await page.goto(`${base}/commitments/${target.id}`);
     expect(await page.locator('h1').textContent()).toBe(target.title);

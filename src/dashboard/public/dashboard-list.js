@@ -8,15 +8,19 @@
   var MAX_PAGES = 10;
 
   /** Filters the address may carry, besides asOf; each maps onto the API's CommitmentFilter. */
-  var FILTERS = ['party', 'engagement', 'status', 'q'];
+  var FILTERS = ['party', 'role', 'engagement', 'status', 'kind', 'verification', 'q'];
+  var KIND_LABELS = { AGREEMENT: 'Agreement', PLEDGE: 'Pledge', REQUEST: 'Request', INVITATION: 'Invitation' };
+  var ROLE_LABELS = { OBLIGOR: 'would act (obligor)', BENEFICIARY: 'for (beneficiary)', HOST: 'host' };
+  var VERIFICATION_LABELS = { CORROBORATED: 'corroborated', CLAIMED: 'claimed', UNSOURCED: 'unsourced', DISPUTED: 'disputed' };
 
   var LIST = [
     'query DashboardList($asOf: Date!, $filter: CommitmentFilter, $after: String) {',
     '  commitments(asOf: $asOf, filter: $filter, first: 100, after: $after) {',
     '    totalCount pageInfo { hasNextPage endCursor }',
     '    nodes {',
-    '      id title status nextDueDate',
-    '      responsibleParties { code name }',
+    '      id title status nextDueDate kind',
+    '      parties { role party { code name } }',
+    '      decided: followUps(status: [DONE, MISSED, CANCELLED], first: 20) { nodes { verification } }',
     '      madeAt { id title heldOn }',
     '      all: followUps(first: 1) { totalCount }',
     '      overdue: followUps(status: [OVERDUE], first: 20) { totalCount nodes { reports { state reportedOn } } }',
@@ -25,9 +29,16 @@
     '}',
   ].join('\n');
 
+  /**
+   * The API filters what it can: a party as obligor (partyCodes) or in any role (involvingPartyCodes),
+   * kind, engagement, status, words. A party as beneficiary or host, and verification, are narrowed
+   * here from what it answers (see keep()).
+   */
   function filterInput(filters) {
     var f = {};
-    if (filters.party) f.partyCodes = [filters.party];
+    if (filters.party && filters.role === 'OBLIGOR') f.partyCodes = [filters.party];
+    else if (filters.party) f.involvingPartyCodes = [filters.party];
+    if (filters.kind) f.kinds = [filters.kind];
     if (filters.engagement) f.engagementId = filters.engagement;
     if (filters.status) f.status = [filters.status];
     if (filters.q) f.search = filters.q;
@@ -46,10 +57,43 @@
           vars.after = info.endCursor;
           return page(n + 1);
         }
-        return { totalCount: d.commitments.totalCount, nodes: nodes };
+        var kept = nodes.filter(function (c) {
+          return keep(c, filters);
+        });
+        return { totalCount: d.commitments.totalCount, fetched: nodes.length, nodes: kept, narrowed: kept.length !== nodes.length || narrowsHere(filters) };
       });
     }
     return page(1);
+  }
+
+  function narrowsHere(filters) {
+    return !!filters.verification || (!!filters.party && (filters.role === 'BENEFICIARY' || filters.role === 'HOST'));
+  }
+
+  function keep(c, filters) {
+    if (filters.party && filters.role && filters.role !== 'OBLIGOR') {
+      var hasRole = c.parties.some(function (p) {
+        return p.party.code === filters.party && p.role === filters.role;
+      });
+      if (!hasRole) return false;
+    }
+    if (filters.verification) {
+      return c.decided.nodes.some(function (f) {
+        return f.verification === filters.verification;
+      });
+    }
+    return true;
+  }
+
+  function options(select, first, values, labels, chosen) {
+    ui.replaceChildren(
+      select,
+      [option('', first, chosen)].concat(
+        values.map(function (v) {
+          return option(v, labels[v], chosen);
+        }),
+      ),
+    );
   }
 
   function option(value, text, selected) {
@@ -82,6 +126,9 @@
         }),
       ),
     );
+    options(form.elements.role, 'any role', ['OBLIGOR', 'BENEFICIARY', 'HOST'], ROLE_LABELS, filters.role);
+    options(form.elements.kind, 'any kind', ['AGREEMENT', 'PLEDGE', 'REQUEST', 'INVITATION'], KIND_LABELS, filters.kind);
+    options(form.elements.verification, 'any verification', ['CORROBORATED', 'CLAIMED', 'UNSOURCED', 'DISPUTED'], VERIFICATION_LABELS, filters.verification);
     if (document.activeElement !== form.elements.q) form.elements.q.value = filters.q;
   }
 
@@ -98,17 +145,26 @@
 
   function row(c, asOf) {
     var note = c.status === 'OVERDUE' ? overdueNote(c, asOf) : null;
-    var parties = c.responsibleParties
+    var parties = c.parties
       .map(function (p) {
-        return p.code;
+        return p.party.code + (p.role === 'OBLIGOR' ? '' : ' (' + p.role.toLowerCase() + ')');
       })
       .join(', ');
+    var verifications = c.decided.nodes
+      .map(function (f) {
+        return f.verification;
+      })
+      .filter(function (v, i, all) {
+        return v && all.indexOf(v) === i;
+      });
     return h('tr', { 'data-commitment': c.id, 'data-status': c.status }, [
       h('td', { class: 'c-title', 'data-label': 'Commitment' }, [h('a', { href: ui.commitmentHref(c.id), text: c.title })]),
+      h('td', { 'data-label': 'Kind', 'data-kind': c.kind, text: KIND_LABELS[c.kind] || c.kind }),
       h('td', { 'data-label': 'Parties', text: parties || '—' }),
       h('td', { 'data-label': 'Status' }, [
         h('span', { class: 'badge status-' + c.status, text: ui.STATUS_LABELS[c.status] || c.status }),
         note ? h('span', { class: 'status-note', 'data-note': note === 'no report recorded' ? 'unreported' : 'reported', text: ' ' + note }) : null,
+        verifications.length ? h('span', { class: 'verification', 'data-verification': verifications.join(' '), text: ' ' + verifications.map(function (v) { return VERIFICATION_LABELS[v]; }).join(', ') }) : null,
       ]),
       h('td', { 'data-label': 'Next due', text: c.nextDueDate || (c.status === 'UNDATED' ? 'no date set' : '—') }),
       h('td', { 'data-label': 'Follow-ups', text: String(c.all.totalCount) }),
@@ -118,12 +174,12 @@
 
   function render(list, asOf, countNode, body) {
     var shown = list.nodes.length;
-    countNode.textContent =
-      list.totalCount === shown
-        ? '(' + shown + (shown === 1 ? ' commitment' : ' commitments') + ')'
-        : '(first ' + shown + ' of ' + list.totalCount + ' commitments)';
+    var noun = shown === 1 ? ' commitment' : ' commitments';
+    if (list.narrowed) countNode.textContent = '(' + shown + noun + ' of the ' + list.fetched + ' the other filters match)';
+    else if (list.totalCount === shown) countNode.textContent = '(' + shown + noun + ')';
+    else countNode.textContent = '(first ' + shown + ' of ' + list.totalCount + ' commitments)';
     if (!shown) {
-      ui.replaceChildren(body, [h('tr', {}, [h('td', { colspan: '6', class: 'empty', text: 'No commitment matches these filters.' })])]);
+      ui.replaceChildren(body, [h('tr', {}, [h('td', { colspan: '7', class: 'empty', text: 'No commitment matches these filters.' })])]);
       return;
     }
     ui.replaceChildren(

@@ -17,7 +17,7 @@
   var TIMELINE_FIELDS = 'pageInfo { hasNextPage endCursor } nodes { id title dueDate status commitment { title } }';
   var DASHBOARD = [
     'query Dashboard($asOf: Date!, $from: Date!, $to: Date!) {',
-    '  followThrough(asOf: $asOf) { asOf total dueFollowUps doneOnTime onTimeRate byStatus { status count } }',
+    '  followThrough(asOf: $asOf) { asOf total dueFollowUps doneOnTime doneLate unreported onTimeRate corroboratedOnTimeRate byStatus { status count } }',
     '  parties { code name }',
     '  engagements(first: 100) { nodes { id title heldOn } }',
     '  overdue: followUps(asOf: $asOf, filter: { status: [OVERDUE] }, first: 100) {',
@@ -164,7 +164,7 @@
     el('counts-as-of').textContent = 'as of ' + asOf;
     el('csv-link').setAttribute('href', '/export/commitments.csv?asOf=' + asOf);
     renderCounts(data.followThrough);
-    renderHeadline(data.followThrough, data.overdue, asOf);
+    renderHeadline(data.followThrough, asOf);
     renderTimeline(asOf, from, timeline);
     renderOverdue(data.overdue);
     el('updated').textContent = 'Updated ' + new Date().toLocaleTimeString();
@@ -189,18 +189,19 @@
   }
 
   /** The follow-through headline, in follow-ups (not commitments), with what nobody has recorded said apart. */
-  function renderHeadline(ft, overdue, asOf) {
+  function renderHeadline(ft, asOf) {
     if (!ft.dueFollowUps) {
       el('summary').textContent = 'No follow-up was due before ' + asOf + ', so there is no follow-through to measure yet.';
       return;
     }
-    var unreported = overdue.nodes.filter(function (f) {
-      return ui.overdueNote(f.reports, asOf) === 'no report recorded';
-    }).length;
+    var pct = function (rate) {
+      return rate === null ? 'n/a' : Math.round(rate * 100) + '%';
+    };
+    var unreported = ft.unreported;
     var parts = [
       ft.dueFollowUps + (ft.dueFollowUps === 1 ? ' follow-up was' : ' follow-ups were') + ' due before ' + asOf + ' (cancelled ones aside).',
-      ft.doneOnTime + ' reported done on time (' + Math.round(ft.onTimeRate * 100) + '%).',
-      unreported + (unreported === 1 ? ' has' : ' have') + ' no report recorded: overdue, with nothing recorded either way.',
+      ft.doneOnTime + ' reported done on time (' + pct(ft.onTimeRate) + '; ' + pct(ft.corroboratedOnTimeRate) + ' counting only reports an independent source corroborates), ' + ft.doneLate + ' done late.',
+      unreported + (unreported === 1 ? ' has' : ' have') + ' no report recorded: nobody has recorded what happened, either way.',
     ];
     el('summary').textContent = parts.join(' ');
     el('summary').setAttribute('data-unreported', String(unreported));
