@@ -134,7 +134,9 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
     const { page, errors } = await openEditor();
     const title = 'Joint patrol schedule to be agreed';
     await page.fill('#c-title', title);
-    await page.fill('#c-parties', 'PK, CN');
+    await page.selectOption('#c-kind', 'REQUEST');
+    await page.fill('#c-parties', 'PK');
+    await page.fill('#c-beneficiaries', 'CN');
     await page.check('input[name="schedule"][value="once"]');
     await page.fill('#c-due', '2026-04-25');
     await page.click('#create-commitment button[type="submit"]');
@@ -150,13 +152,27 @@ describeInBrowser('commitment pages, the dashboard list and the editor in an off
     await page.selectOption('#r-state', 'DONE');
     await page.fill('#r-on', TODAY);
     await page.fill('#r-note', 'Schedule signed <b>early</b>');
+    await page.selectOption('#r-source', { index: 1 });
     await page.click('#report-progress button[type="submit"]');
     await page.waitForSelector('#report-progress .result.ok', { timeout: 10_000 });
     await dashboard.waitForSelector(`#list-body tr[data-commitment="${id}"][data-status="DONE"]`, { timeout: 5_000 });
 
-    await page.click('#report-progress .result a');
+    await page.selectOption('#v-commitment', id);
+    await page.waitForSelector('#v-report option[value]:not([value=""])', { state: 'attached' });
+    await page.selectOption('#v-report', { index: 1 });
+    await page.selectOption('#v-source', { index: 2 });
+    await page.selectOption('#v-stance', 'CONTRADICTS');
+    await page.click('#add-evidence button[type="submit"]');
+    await page.waitForSelector('#add-evidence .result.ok', { timeout: 10_000 });
+    expect(await page.locator('#add-evidence .result').textContent()).toContain('disputed');
+    await page.click('#add-evidence .result a');
+
     await page.waitForURL(`**/commitments/${id}`);
     expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await page.locator('dd[data-kind]').getAttribute('data-kind')).toBe('REQUEST');
+    expect(await page.locator('dd[data-role="BENEFICIARY"]').textContent()).toContain('(CN)');
+    expect(await page.locator('.report .evidence li').count()).toBe(2);
+    expect(await page.locator('.report [data-verification]').getAttribute('data-verification')).toBe('DISPUTED');
     expect(await page.locator('.follow-up .status').first().getAttribute('data-status')).toBe('DONE');
     expect(await page.locator('.report .note').textContent()).toBe('Schedule signed <b>early</b>');
     await maybeSaveScreenshot(page, 'commitment-page');

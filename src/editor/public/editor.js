@@ -184,11 +184,27 @@
     return h('span', {}, [message + ' ', commitmentId ? pageLink(commitmentId, 'See its page.') : null]);
   }
 
+  function codes(f, name) {
+    return (value(f, name) || '').split(/[\s,;]+/).filter(Boolean);
+  }
+
   var MUTATIONS = {
+    createEngagement: {
+      query: 'mutation EditorCreateEngagement($input: CreateEngagementInput!) { createEngagement(input: $input) { engagement { id title } } }',
+      input: function (f) {
+        return { title: value(f, 'title') || '', heldOn: value(f, 'heldOn'), location: value(f, 'location'), partyCodes: codes(f, 'partyCodes'), sourceIds: selected(f, 'sourceIds') };
+      },
+      result: function (d) {
+        return done('Engagement “' + d.createEngagement.engagement.title + '” recorded.');
+      },
+    },
     createSource: {
       query: 'mutation EditorCreateSource($input: CreateSourceInput!) { createSource(input: $input) { source { id title } } }',
       input: function (f) {
-        return { title: value(f, 'title') || '', outlet: value(f, 'outlet'), url: value(f, 'url'), publishedOn: value(f, 'publishedOn') };
+        return {
+          title: value(f, 'title') || '', outlet: value(f, 'outlet'), url: value(f, 'url'), publishedOn: value(f, 'publishedOn'),
+          kind: value(f, 'kind'), affiliationCode: value(f, 'affiliationCode'),
+        };
       },
       result: function (d) {
         return done('Source “' + d.createSource.source.title + '” recorded.');
@@ -198,11 +214,17 @@
       query: 'mutation EditorCreateCommitment($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id title } } }',
       input: function (f) {
         var schedule = f.elements.schedule.value;
-        var parties = (value(f, 'partyCodes') || '').split(/[\s,;]+/).filter(Boolean);
+        var others = codes(f, 'beneficiaryCodes').map(function (c) {
+          return { partyCode: c, role: 'BENEFICIARY' };
+        }).concat(codes(f, 'hostCodes').map(function (c) {
+          return { partyCode: c, role: 'HOST' };
+        }));
         return {
           title: value(f, 'title') || '',
           description: value(f, 'description'),
-          partyCodes: parties,
+          kind: value(f, 'kind'),
+          partyCodes: codes(f, 'partyCodes'),
+          otherParties: others,
           engagementId: value(f, 'engagementId'),
           dueDate: schedule === 'once' ? value(f, 'dueDate') : undefined,
           recurrence: schedule === 'recurring' ? value(f, 'recurrence') : undefined,
@@ -210,6 +232,8 @@
           sourceIds: selected(f, 'sourceIds'),
         };
       },
+      // "otherParties[i]" is the i-th of the beneficiaries then the hosts; the error goes beside the first list.
+      aliases: { otherParties: 'beneficiaryCodes' },
       result: function (d) {
         var c = d.createCommitment.commitment;
         return done('Commitment “' + c.title + '” recorded.', c.id);
@@ -233,6 +257,16 @@
       result: function (d) {
         var fu = d.reportProgress.followUp;
         return done('Reported; the follow-up is now ' + ui.label(ui.STATUS_LABELS, fu.status).toLowerCase() + '.', fu.commitment.id);
+      },
+    },
+    addEvidence: {
+      query: 'mutation EditorAddEvidence($input: AddEvidenceInput!) { addEvidence(input: $input) { report { id verification } followUp { commitment { id } } } }',
+      input: function (f) {
+        return { reportId: value(f, 'reportId') || '', sourceId: value(f, 'sourceId') || '', stance: value(f, 'stance'), note: value(f, 'note') };
+      },
+      result: function (d) {
+        var r = d.addEvidence;
+        return done('Evidence added; the report is now ' + r.report.verification.toLowerCase() + '.', r.followUp.commitment.id);
       },
     },
     correctReport: {
