@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { bumpCommitment, lockCommitment, updateFollowUp, upsertCitation } from '../commitments/commitment-write.repository';
 import { checkRecurrence } from '../commitments/recurrence-check';
+import { COMMITMENT_KINDS, CommitmentKind, defaultKind, PartyRole } from '../domain/commitment-kinds';
 import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
 import { commitmentStatus, followUpStatus, Status } from '../domain/status';
 import { appendEvents, NewEvent } from '../events/event-log';
@@ -23,7 +24,10 @@ interface Wanted {
   key: string;
   title: string;
   description: string | null | undefined;
-  partyIds: string[];
+  /** undefined: the file has no kind column (or the cell is empty), so a new commitment gets the default. */
+  kind: CommitmentKind | undefined;
+  /** "partyId:ROLE", sorted: the commitment's parties as they compare with what is stored. */
+  parties: string[];
   partyCodes: string[];
   engagementId: string | null | undefined;
   schedule: Schedule | undefined;
@@ -34,11 +38,12 @@ interface Stored {
   id: string;
   title: string;
   description: string | null;
+  kind: CommitmentKind;
   engagementId: string | null;
   recurrence: string | null;
   startsOn: string | null;
   version: number;
-  partyIds: string[];
+  parties: string[];
   followUps: number;
   firstFollowUpId: string | null;
   firstDueDate: string | null;
@@ -81,15 +86,15 @@ async function partyIdsByCode(m: EntityManager): Promise<Map<string, string>> {
  */
 async function storedCommitments(m: EntityManager, ids: string[]): Promise<Map<string, Stored>> {
   const rows: Stored[] = await m.query(
-    `WITH parties AS (SELECT commitment_id, array_agg(party_id::text ORDER BY party_id) AS ids FROM commitment_party
+    `WITH parties AS (SELECT commitment_id, array_agg(party_id || ':' || role) AS ids FROM commitment_party
                        WHERE commitment_id = ANY($1::bigint[]) GROUP BY commitment_id),
           follow_ups AS (SELECT commitment_id, count(*)::int AS n, (array_agg(id::text ORDER BY id))[1] AS first_id,
                                 (array_agg(due_date::text ORDER BY id))[1] AS first_due
                            FROM follow_up WHERE commitment_id = ANY($1::bigint[]) GROUP BY commitment_id),
           sources AS (SELECT commitment_id, array_agg(source_id::text ORDER BY source_id) AS ids FROM source_citation
                        WHERE commitment_id = ANY($1::bigint[]) AND stance = 'CONFIRMS' GROUP BY commitment_id)
-     SELECT c.id::text, c.title, c.description, c.engagement_id::text AS "engagementId", c.recurrence, c.starts_on::text AS "startsOn", c.version,
-            coalesce(p.ids, '{}') AS "partyIds", coalesce(f.n, 0) AS "followUps", f.first_id AS "firstFollowUpId", f.first_due AS "firstDueDate",
+     SELECT c.id::text, c.title, c.description, c.kind, c.engagement_id::text AS "engagementId", c.recurrence, c.starts_on::text AS "startsOn", c.version,
+            coalesce(p.ids, '{}') AS "parties", coalesce(f.n, 0) AS "followUps", f.first_id AS "firstFollowUpId", f.first_due AS "firstDueDate",
             coalesce(s.ids, '{}') AS "confirmingSourceIds"
        FROM commitment c
        LEFT JOIN parties p ON p.commitment_id = c.id
@@ -108,7 +113,8 @@ function changesTo(w: Wanted, s: Stored) {
   const title = w.title !== s.title ? w.title : undefined;
   const description = w.description !== undefined && w.description !== s.description ? w.description : undefined;
   const engagementId = w.engagementId !== undefined && w.engagementId !== s.engagementId ? w.engagementId : undefined;
-  const partyIds = !sameSet(w.partyIds, s.partyIds) ? w.partyIds : undefined;
+  const kind = w.kind !== undefined && w.kind !== s.kind ? w.kind : undefined;
+  const parties = !sameSet(w.parties, s.parties) ? w.parties : undefined;
   const newSources = (w.sourceIds ?? []).filter((id) => !s.confirmingSourceIds.includes(id));
   let dueDate: string | null | undefined;
   const sc = w.schedule;
@@ -127,29 +133,37 @@ function changesTo(w: Wanted, s: Stored) {
       }
     }
   }
-  const any = [title, description, engagementId, partyIds, dueDate].some((v) => v !== undefined) || newSources.length > 0;
-  return any ? { title, description, engagementId, partyIds, dueDate, newSources } : null;
+  const any = [title, description, kind, engagementId, parties, dueDate].some((v) => v !== undefined) || newSources.length > 0;
+  return any ? { title, description, kind, engagementId, parties, dueDate, newSources } : null;
 }
 
 type Changes = NonNullable<ReturnType<typeof changesTo>>;
 
+/** The kind a row asks for, else what createCommitment defaults to: a PLEDGE for one obligor, an AGREEMENT for several. */
+function kindOf(w: Wanted): CommitmentKind {
+  return w.kind ?? defaultKind(w.partyCodes.length);
+}
+
 async function create(m: EntityManager, batch: Wanted[], env: ImportEnv): Promise<void> {
   const rows: { id: string; external_id: string }[] = await m.query(
-    `INSERT INTO commitment (external_id, title, description, engagement_id, recurrence, starts_on, version, created_at, updated_at)
-     SELECT u.*, 1, $7::timestamptz, $7::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::date[]) AS u
+    `INSERT INTO commitment (external_id, title, description, engagement_id, recurrence, starts_on, kind, version, created_at, updated_at)
+     SELECT u.*, 1, $8::timestamptz, $8::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::date[], $7::text[]) AS u
      RETURNING id::text, external_id`,
     [
       batch.map((w) => w.key), batch.map((w) => w.title), batch.map((w) => w.description ?? null), batch.map((w) => w.engagementId ?? null),
       batch.map((w) => (w.schedule?.kind === 'recurring' ? w.schedule.recurrence : null)),
       batch.map((w) => (w.schedule?.kind === 'recurring' ? w.schedule.startsOn : null)),
+      batch.map((w) => kindOf(w)),
       env.now,
     ],
   );
   const idOf = new Map(rows.map((r) => [r.external_id, r.id]));
   const ids = batch.map((w) => idOf.get(w.key)!);
   const pairs = (list: (w: Wanted) => string[]) => batch.flatMap((w, i) => list(w).map((x) => [ids[i], x] as const));
-  const parties = pairs((w) => w.partyIds);
-  await m.query(`INSERT INTO commitment_party (commitment_id, party_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, [parties.map((p) => p[0]), parties.map((p) => p[1])]);
+  const parties = pairs((w) => w.parties).map(([c, p]) => [c, ...p.split(':')]);
+  await m.query(`INSERT INTO commitment_party (commitment_id, party_id, role) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])`, [
+    parties.map((p) => p[0]), parties.map((p) => p[1]), parties.map((p) => p[2]),
+  ]);
   const citations = pairs((w) => w.sourceIds ?? []);
   if (citations.length) {
     await m.query(
@@ -179,7 +193,7 @@ async function create(m: EntityManager, batch: Wanted[], env: ImportEnv): Promis
     events.push({
       commitmentId: ids[i], kind: 'CREATED', actor: env.actor.name, occurredAt: env.now, status: commitmentStatus(statuses),
       details: {
-        imported: true, externalId: w.key, title: w.title, description: w.description ?? null, partyCodes: [...w.partyCodes].sort(),
+        imported: true, externalId: w.key, title: w.title, description: w.description ?? null, kind: kindOf(w), partyCodes: [...w.partyCodes].sort(),
         engagementId: w.engagementId ? toGlobalId('Engagement', w.engagementId) : null,
         dueDate: sc.kind === 'once' ? sc.dueDate : null,
         recurrence: sc.kind === 'recurring' ? sc.recurrence : null,
@@ -200,9 +214,11 @@ async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): 
   const statusesBefore = await snapshotStatuses(m, watched, env.today, env.dueSoonDays);
   await bumpCommitment(m, s.id, before.version, env.now, { title: c.title, description: c.description });
   if (c.engagementId !== undefined) await m.query(`UPDATE commitment SET engagement_id = $2 WHERE id = $1`, [s.id, c.engagementId]);
-  if (c.partyIds) {
-    await m.query(`DELETE FROM commitment_party WHERE commitment_id = $1 AND NOT (party_id = ANY($2::bigint[]))`, [s.id, c.partyIds]);
-    await m.query(`INSERT INTO commitment_party (commitment_id, party_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [s.id, c.partyIds]);
+  if (c.kind !== undefined) await m.query(`UPDATE commitment SET kind = $2 WHERE id = $1`, [s.id, c.kind]);
+  if (c.parties) {
+    const split = c.parties.map((p) => p.split(':'));
+    await m.query(`DELETE FROM commitment_party WHERE commitment_id = $1`, [s.id]);
+    await m.query(`INSERT INTO commitment_party (commitment_id, party_id, role) SELECT $1, * FROM unnest($2::bigint[], $3::text[])`, [s.id, split.map((p) => p[0]), split.map((p) => p[1])]);
   }
   if (c.dueDate !== undefined && s.firstFollowUpId) await updateFollowUp(m, s.firstFollowUpId, { dueDate: c.dueDate });
   for (const sourceId of c.newSources) await upsertCitation(m, { commitmentId: s.id, sourceId, stance: 'CONFIRMS', note: null, now: env.now });
@@ -211,11 +227,16 @@ async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): 
   if (c.title !== undefined) details.title = { before: s.title, after: c.title };
   if (c.description !== undefined) details.description = { before: s.description, after: c.description };
   if (c.engagementId !== undefined) details.engagementId = { before: s.engagementId && toGlobalId('Engagement', s.engagementId), after: c.engagementId && toGlobalId('Engagement', c.engagementId) };
-  if (c.partyIds) details.parties = { changed: true };
+  if (c.kind !== undefined) details.kind = { before: s.kind, after: c.kind };
+  if (c.parties) details.parties = { before: s.parties, after: c.parties };
   if (c.dueDate !== undefined) details.dueDate = { before: s.firstDueDate, after: c.dueDate };
   if (c.newSources.length) details.sourcesCited = c.newSources.map((id) => toGlobalId('Source', id));
   const base = { commitmentId: s.id, actor: env.actor.name, occurredAt: env.now };
-  await appendEvents(m, [{ ...base, kind: 'UPDATED', details }, ...statusChangeEvents(statusesBefore, statusesAfter, base)]);
+  await appendEvents(m, [
+    { ...base, kind: 'UPDATED', details },
+    ...(c.kind !== undefined ? [{ ...base, kind: 'KIND_CHANGED' as const, details: { before: s.kind, after: c.kind } }] : []),
+    ...statusChangeEvents(statusesBefore, statusesAfter, base),
+  ]);
 }
 
 /**
@@ -227,7 +248,7 @@ async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): 
 export const commitmentsImport: ImportKind = {
   columns: {
     required: ['external_id', 'title', 'party_codes'],
-    optional: ['description', 'engagement_external_id', 'due_date', 'recurrence', 'starts_on', 'source_external_ids'],
+    optional: ['kind', 'beneficiary_codes', 'host_codes', 'description', 'engagement_external_id', 'due_date', 'recurrence', 'starts_on', 'source_external_ids'],
   },
 
   async plan(m, rows, env) {
@@ -244,10 +265,24 @@ export const commitmentsImport: ImportKind = {
       const key = keys.get(r);
       const title = r.required('title');
       const description = r.text('description', LIMITS.description, true);
+      const kind = r.oneOf('kind', COMMITMENT_KINDS) ?? undefined;
       const codes = (r.list('party_codes', /[;,]/) ?? []).map((c) => c.toUpperCase());
-      if (!codes.length) r.problem('party_codes', 'name at least one responsible party, e.g. PK; several are separated by ";"');
-      const unknownCode = codes.find((c) => !parties.has(c));
-      if (unknownCode) r.problem('party_codes', `unknown party code "${unknownCode}"; Query.parties lists the known ones`);
+      if (!codes.length) r.problem('party_codes', 'name at least one obligor (the party that would act), e.g. PK; several are separated by ";"');
+      // Each party once, in one role: obligors (party_codes), beneficiaries, hosts.
+      const roles: [string, PartyRole][] = [['party_codes', 'OBLIGOR'], ['beneficiary_codes', 'BENEFICIARY'], ['host_codes', 'HOST']];
+      const roleOf = new Map<string, PartyRole>();
+      let unknownCode: string | undefined;
+      for (const [column, role] of roles) {
+        for (const code of (r.list(column, /[;,]/) ?? []).map((c) => c.toUpperCase())) {
+          if (!parties.has(code)) {
+            r.problem(column, `unknown party code "${code}"; Query.parties lists the known ones`);
+            unknownCode = code;
+          } else if (roleOf.has(code)) {
+            r.problem(column, `"${code}" is already listed as ${roleOf.get(code)}; a party has one role in a commitment`);
+            unknownCode = code;
+          } else roleOf.set(code, role);
+        }
+      }
       const engagementKey = r.text('engagement_external_id', 200);
       const engagementId = engagementKey ? engagements.get(engagementKey) : engagementKey;
       if (engagementKey && engagementId === undefined) r.problem('engagement_external_id', `no engagement has external_id "${engagementKey}"; import the engagements file first`);
@@ -258,7 +293,8 @@ export const commitmentsImport: ImportKind = {
       const schedule = readSchedule(r, env.today);
       if (key === undefined || title === undefined || !codes.length || unknownCode || (engagementKey && engagementId === undefined) || missingSource) continue;
       wanted.push({
-        row: r, key, title, description, partyCodes: codes, partyIds: codes.map((c) => parties.get(c)!),
+        row: r, key, title, description, kind, partyCodes: codes,
+        parties: [...roleOf].map(([code, role]) => `${parties.get(code)}:${role}`).sort(),
         engagementId: engagementKey === undefined ? undefined : engagementId ?? null,
         schedule, sourceIds: sourceList?.map((k) => sources.get(k)!),
       });

@@ -10,7 +10,8 @@ interface LayoutRow {
   externalId: string | null;
   title: string;
   description: string | null;
-  partyCodes: string[];
+  kind: string;
+  parties: { code: string; role: string }[];
   engagementId: string | null;
   engagementExternalId: string | null;
   recurrence: string | null;
@@ -32,7 +33,9 @@ export async function importLayoutRows(db: Queryable, commitmentId?: string): Pr
   const rows: LayoutRow[] = await db.query(
     `SELECT c.id::text, c.external_id AS "externalId", c.title, c.description, c.recurrence, c.starts_on::text AS "startsOn",
             c.engagement_id::text AS "engagementId", e.external_id AS "engagementExternalId",
-            ARRAY(SELECT p.code FROM commitment_party cp JOIN party p ON p.id = cp.party_id WHERE cp.commitment_id = c.id ORDER BY p.code) AS "partyCodes",
+            c.kind,
+            coalesce((SELECT json_agg(json_build_object('code', p.code, 'role', cp.role) ORDER BY p.code)
+                        FROM commitment_party cp JOIN party p ON p.id = cp.party_id WHERE cp.commitment_id = c.id), '[]'::json) AS parties,
             (SELECT count(*)::int FROM follow_up f WHERE f.commitment_id = c.id) AS "followUps",
             (SELECT f.due_date::text FROM follow_up f WHERE f.commitment_id = c.id ORDER BY f.id LIMIT 1) AS "firstDueDate",
             coalesce((SELECT json_agg(json_build_object('id', s.id::text, 'externalId', s.external_id) ORDER BY s.id)
@@ -43,10 +46,14 @@ export async function importLayoutRows(db: Queryable, commitmentId?: string): Pr
       ORDER BY c.id`,
     params,
   );
+  const codes = (r: LayoutRow, role: string) => r.parties.filter((p) => p.role === role).map((p) => p.code).join('; ');
   return rows.map((r) => [
     exportKey('commitment', r.id, r.externalId),
     r.title,
-    r.partyCodes.join('; '),
+    codes(r, 'OBLIGOR'),
+    r.kind,
+    codes(r, 'BENEFICIARY'),
+    codes(r, 'HOST'),
     r.description ?? '',
     r.engagementId ? exportKey('engagement', r.engagementId, r.engagementExternalId) : '',
     r.recurrence ? '' : (r.firstDueDate ?? ''),

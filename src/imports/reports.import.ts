@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { bumpCommitment, lockCommitment } from '../commitments/commitment-write.repository';
 import { REPORTED_STATES, ReportedState } from '../domain/status';
+import { insertEvidence } from '../evidence/evidence-write.repository';
 import { appendEvents } from '../events/event-log';
 import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
 import { toGlobalId } from '../graphql/global-id';
@@ -18,7 +19,12 @@ interface Report {
   note: string | null;
   sourceId: string | null;
   supersedesId: string | null;
+  /** Further evidence beyond the report's own source (which is its first, as CONFIRMS). */
+  evidence: { sourceId: string; stance: Stance }[];
 }
+
+type Stance = 'CONFIRMS' | 'OMITS' | 'CONTRADICTS';
+const STANCES: readonly Stance[] = ['CONFIRMS', 'OMITS', 'CONTRADICTS'];
 
 interface StoredReport {
   id: string;
@@ -30,6 +36,15 @@ interface StoredReport {
   source_id: string | null;
   supersedes_id: string | null;
   corrected: boolean;
+  evidence: string[];
+}
+
+/** The source keys named in a row's evidence cell ("src-1:CONFIRMS; src-2:CONTRADICTS"). */
+function evidenceKeys(r: RowReader): string[] {
+  return (r.list('evidence') ?? []).flatMap((item) => {
+    const m = /^(.+):[A-Za-z]+$/.exec(item);
+    return m ? [m[1].trim()] : [];
+  });
 }
 
 interface FollowUpRow {
@@ -47,12 +62,15 @@ async function record(m: EntityManager, r: Report, env: ImportEnv): Promise<void
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
     [r.followUpId, r.state, r.reportedOn, r.note, r.sourceId, r.supersedesId, env.actor.name, env.now, r.key],
   );
+  // As reportProgress does: the report's source is its first piece of evidence.
+  if (r.sourceId) await insertEvidence(m, { reportId: id, sourceId: r.sourceId, stance: 'CONFIRMS', note: null, recordedBy: env.actor.name, now: env.now });
+  for (const e of r.evidence) await insertEvidence(m, { reportId: id, sourceId: e.sourceId, stance: e.stance, note: null, recordedBy: env.actor.name, now: env.now });
   await bumpCommitment(m, r.commitmentId, commitment.version, env.now);
   const after = await snapshotStatuses(m, [r.followUpId], env.today, env.dueSoonDays);
   const base = { commitmentId: r.commitmentId, actor: env.actor.name, occurredAt: env.now };
   await appendEvents(m, [
     {
-      ...base, followUpId: r.followUpId, kind: 'PROGRESS_REPORTED',
+      ...base, followUpId: r.followUpId, kind: r.supersedesId ? 'REPORT_CORRECTED' : 'PROGRESS_REPORTED',
       details: {
         imported: true, reportId: toGlobalId('ProgressReport', id), state: r.state, reportedOn: r.reportedOn,
         sourceId: r.sourceId ? toGlobalId('Source', r.sourceId) : null,
@@ -67,12 +85,13 @@ async function record(m: EntityManager, r: Report, env: ImportEnv): Promise<void
  * reports.csv: one progress report per row, on the follow-up of commitment_external_id (the one
  * due on follow_up_due_date when the commitment has several). Reports are never edited: a row
  * whose external_id is already recorded must say the same, and a correction is a row of its own
- * naming the report it corrects in corrects_external_id.
+ * naming the report it corrects in corrects_external_id. source_external_id is the report's own
+ * source (its first evidence, CONFIRMS); evidence lists more as SOURCE_EXTERNAL_ID:STANCE; evidence.
  */
 export const reportsImport: ImportKind = {
   columns: {
     required: ['external_id', 'commitment_external_id', 'state', 'reported_on'],
-    optional: ['follow_up_due_date', 'note', 'source_external_id', 'corrects_external_id'],
+    optional: ['follow_up_due_date', 'note', 'source_external_id', 'evidence', 'corrects_external_id'],
   },
 
   async plan(m, rows, env) {
@@ -80,7 +99,7 @@ export const reportsImport: ImportKind = {
     const cell = (r: RowReader, c: string) => r.source.cells[c]?.trim() || undefined;
     // One after another: they share the transaction's connection.
     const commitments = await idsByKey(m, 'commitment', [...new Set(rows.flatMap((r) => cell(r, 'commitment_external_id') ?? []))]);
-    const sources = await idsByKey(m, 'source', [...new Set(rows.flatMap((r) => cell(r, 'source_external_id') ?? []))]);
+    const sources = await idsByKey(m, 'source', [...new Set(rows.flatMap((r) => [...(cell(r, 'source_external_id') ? [cell(r, 'source_external_id')!] : []), ...evidenceKeys(r)]))]);
     const reportIds = await idsByKey(m, 'progress_report', [...new Set([...keys.values(), ...rows.flatMap((r) => cell(r, 'corrects_external_id') ?? [])])]);
     const followUps: FollowUpRow[] = await m.query(
       `SELECT id::text, commitment_id::text, due_date::text FROM follow_up WHERE commitment_id = ANY($1::bigint[]) ORDER BY id`,
@@ -90,7 +109,8 @@ export const reportsImport: ImportKind = {
       (
         await m.query(
           `SELECT r.id::text, r.external_id, r.follow_up_id::text, r.state, r.reported_on::text, r.note, r.source_id::text, r.supersedes_id::text,
-                  EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id) AS corrected
+                  EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id) AS corrected,
+                  ARRAY(SELECT e.source_id || ':' || e.stance FROM evidence e WHERE e.progress_report_id = r.id ORDER BY e.id) AS evidence
              FROM progress_report r WHERE r.id = ANY($1::bigint[])`,
           [[...reportIds.values()]],
         )
@@ -135,12 +155,28 @@ export const reportsImport: ImportKind = {
           correctedInFile.set(target.id, r.row);
         }
       }
-      if (key === undefined || !state || !reportedOn || !followUp || sourceId === undefined || (correctsKey && !supersedesId)) continue;
+      const evidence: Report['evidence'] = [];
+      let evidenceOk = true;
+      for (const item of r.list('evidence') ?? []) {
+        const m2 = /^(.+):(CONFIRMS|OMITS|CONTRADICTS)$/i.exec(item);
+        const id = m2 ? sources.get(m2[1].trim()) : undefined;
+        if (!m2) r.problem('evidence', `"${item}" is not SOURCE_EXTERNAL_ID:STANCE (stance one of ${STANCES.join(', ')})`);
+        else if (id === undefined) r.problem('evidence', `no source has external_id "${m2[1].trim()}"; import the sources file first`);
+        if (!m2 || id === undefined) {
+          evidenceOk = false;
+          continue;
+        }
+        evidence.push({ sourceId: id, stance: m2[2].toUpperCase() as Stance });
+      }
+      if (key === undefined || !state || !reportedOn || !followUp || sourceId === undefined || (correctsKey && !supersedesId) || !evidenceOk) continue;
 
       const existingId = reportIds.get(key);
       if (existingId !== undefined) {
         const s = stored.get(existingId)!;
-        const same = s.follow_up_id === followUp.id && s.state === state && s.reported_on === reportedOn && s.note === note && s.source_id === sourceId && s.supersedes_id === supersedesId;
+        const wantedEvidence = [...(sourceId ? [`${sourceId}:CONFIRMS`] : []), ...evidence.map((e) => `${e.sourceId}:${e.stance}`)];
+        // Evidence added later through the API (addEvidence) is kept: the row must only not ask for evidence that is missing.
+        const evidenceRecorded = wantedEvidence.every((e) => s.evidence.includes(e));
+        const same = s.follow_up_id === followUp.id && s.state === state && s.reported_on === reportedOn && s.note === note && s.source_id === sourceId && s.supersedes_id === supersedesId && evidenceRecorded;
         if (same) unchanged++;
         else r.problem('external_id', `report "${key}" is already recorded with other values; reports are never edited: add a row with a new external_id and corrects_external_id "${key}"`);
         if (supersedesId) correctedInFile.delete(supersedesId);
@@ -150,7 +186,7 @@ export const reportsImport: ImportKind = {
         r.problem('corrects_external_id', `report "${correctsKey}" was already corrected; correct the newer report instead`);
         continue;
       }
-      creates.push({ key, followUpId: followUp.id, commitmentId: followUp.commitment_id, state, reportedOn, note, sourceId, supersedesId });
+      creates.push({ key, followUpId: followUp.id, commitmentId: followUp.commitment_id, state, reportedOn, note, sourceId, supersedesId, evidence });
     }
     return planOf({ created: creates.length, updated: 0, unchanged }, async () => {
       for (const report of creates) await record(m, report, env);
