@@ -65,12 +65,17 @@ function followUpItem(f: PageFollowUp, asOf: string, today: string): Html {
 }
 
 /** Before → after for each edited field, as text; anything unexpected is shown as its JSON. */
-function eventDetails(e: PageEvent): string {
+function eventDetails(e: PageEvent, sourceTitles: Map<string, string>): string {
   const d = e.details ?? {};
+  if (e.kind === 'EVIDENCE_ADDED') {
+    const title = sourceTitles.get(String(d.sourceId));
+    return `${label(STANCE_LABELS, String(d.stance ?? ''))} the report${title ? `: “${title}”` : ''}${d.note ? ` (${d.note})` : ''}`;
+  }
+  if (e.kind === 'KIND_CHANGED') return `${label(KIND_LABELS, String(d.before ?? '')).split(' (')[0]} → ${label(KIND_LABELS, String(d.after ?? '')).split(' (')[0]}`;
   if (e.kind === 'STATUS_CHANGED') {
     return `${e.followUp ? `${e.followUp.title}: ` : ''}${label(STATUS_LABELS, e.previousStatus) || 'new'} → ${label(STATUS_LABELS, e.status)}`;
   }
-  if (e.kind === 'PROGRESS_REPORTED') {
+  if (e.kind === 'PROGRESS_REPORTED' || e.kind === 'REPORT_CORRECTED') {
     const what = `${label(REPORT_STATE_LABELS, String(d.state ?? ''))}${d.reportedOn ? ` on ${d.reportedOn}` : ''}`;
     return `${e.followUp ? `${e.followUp.title}: ` : ''}${what}${d.supersedes ? ' (a correction)' : ''}`;
   }
@@ -90,9 +95,9 @@ function show(v: unknown): string {
   return typeof v === 'string' ? `“${v}”` : JSON.stringify(v);
 }
 
-function historyItem(e: PageEvent): Html {
+function historyItem(e: PageEvent, sourceTitles: Map<string, string>): Html {
   return html`<li data-kind="${e.kind}"><time datetime="${e.occurredAt}">${e.occurredAt.slice(0, 16).replace('T', ' ')} UTC</time>
-  <strong>${label(EVENT_LABELS, e.kind)}</strong> <span class="muted">by ${e.actor}</span> <span class="event-details">${eventDetails(e)}</span></li>`;
+  <strong>${label(EVENT_LABELS, e.kind)}</strong> <span class="muted">by ${e.actor}</span> <span class="event-details">${eventDetails(e, sourceTitles)}</span></li>`;
 }
 
 function facts(data: Shown): Html {
@@ -110,6 +115,12 @@ function facts(data: Shown): Html {
   <dt>Next due</dt><dd>${c.nextDueDate ?? 'nothing open with a date'}</dd>
   <dt>Record</dt><dd>version ${c.version}, last changed ${c.updatedAt.slice(0, 10)}${c.externalId ? html`; external id <code>${c.externalId}</code>` : ''}</dd>
 </dl>`;
+}
+
+/** Titles of every source the page knows (citations, evidence), by id, for the history's sentences. */
+function sourceTitles(c: PageCommitment): Map<string, string> {
+  const all = [...c.sources.map((s) => s.source), ...c.followUps.flatMap((f) => f.reports.flatMap((r) => r.evidence.map((e) => e.source)))];
+  return new Map(all.map((s) => [s.id, s.title]));
 }
 
 export function commitmentPage(data: Shown, links: PageLinks): string {
@@ -140,7 +151,7 @@ ${c.sources.length
 
 <section id="history" aria-labelledby="history-title">
 <h2 id="history-title">History (${c.history.length} ${c.history.length === 1 ? 'event' : 'events'})</h2>
-<ol class="timeline">${c.history.map(historyItem)}</ol>
+<ol class="timeline">${c.history.map((e) => historyItem(e, sourceTitles(c)))}</ol>
 </section>
 
 <footer class="links">
