@@ -9,7 +9,7 @@ import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
 import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
 import { ApiError } from '../graphql/errors';
 import { toGlobalId } from '../graphql/global-id';
-import { LIMITS } from '../graphql/validate';
+import { latestPlannedDate, LIMITS } from '../graphql/validate';
 import { idsByKey } from './import-keys.repository';
 import { ImportEnv, ImportKind, planOf } from './import-kind';
 import { readExternalIds, RowReader } from './row-reader';
@@ -53,8 +53,8 @@ interface Stored {
 function readSchedule(r: RowReader, today: string): Schedule | undefined {
   if (!r.has('due_date') && !r.has('recurrence') && !r.has('starts_on')) return undefined;
   const recurrence = r.text('recurrence', 500);
-  const startsOn = r.date('starts_on');
-  const dueDate = r.date('due_date');
+  const startsOn = r.date('starts_on', latestPlannedDate(today));
+  const dueDate = r.date('due_date', latestPlannedDate(today));
   if (recurrence) {
     if (dueDate) r.problem('due_date', 'give either due_date (a one-off deadline) or recurrence with starts_on, not both');
     if (!startsOn) {

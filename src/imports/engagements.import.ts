@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { LIMITS } from '../graphql/validate';
+import { latestPlannedDate, LIMITS } from '../graphql/validate';
 import { idsByKey } from './import-keys.repository';
 import { ImportEnv, ImportKind, planOf } from './import-kind';
 import { readExternalIds, RowReader } from './row-reader';
@@ -29,7 +29,7 @@ export const engagementsImport: ImportKind = {
     let unchanged = 0;
     for (const r of rows) {
       const key = keys.get(r);
-      const read: Partial<Fields> = { title: r.required('title'), held_on: r.date('held_on'), location: r.text('location', LIMITS.shortText) };
+      const read: Partial<Fields> = { title: r.required('title'), held_on: r.date('held_on', latestPlannedDate(env.today)), location: r.text('location', LIMITS.shortText) };
       const codes = r.list('party_codes', /[;,]/)?.map((c) => c.toUpperCase());
       const unknown = codes?.find((c) => !partyIds.has(c));
       if (unknown) r.problem('party_codes', `unknown party code "${unknown}"; Query.parties lists the known ones`);

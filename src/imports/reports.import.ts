@@ -5,6 +5,7 @@ import { insertEvidence } from '../evidence/evidence-write.repository';
 import { appendEvents } from '../events/event-log';
 import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
 import { toGlobalId } from '../graphql/global-id';
+import { reportBeforeEngagementProblem } from '../domain/date-bounds';
 import { latestPastDate, LIMITS } from '../graphql/validate';
 import { idsByKey } from './import-keys.repository';
 import { ImportEnv, ImportKind, planOf } from './import-kind';
@@ -51,6 +52,7 @@ interface FollowUpRow {
   id: string;
   commitment_id: string;
   due_date: string | null;
+  engagement_held_on: string | null;
 }
 
 /** Records one report as reportProgress / correctReport would: the commitment locked, its version bumped, PROGRESS_REPORTED and STATUS_CHANGED logged. */
@@ -102,7 +104,9 @@ export const reportsImport: ImportKind = {
     const sources = await idsByKey(m, 'source', [...new Set(rows.flatMap((r) => [...(cell(r, 'source_external_id') ? [cell(r, 'source_external_id')!] : []), ...evidenceKeys(r)]))]);
     const reportIds = await idsByKey(m, 'progress_report', [...new Set([...keys.values(), ...rows.flatMap((r) => cell(r, 'corrects_external_id') ?? [])])]);
     const followUps: FollowUpRow[] = await m.query(
-      `SELECT id::text, commitment_id::text, due_date::text FROM follow_up WHERE commitment_id = ANY($1::bigint[]) ORDER BY id`,
+      `SELECT f.id::text, f.commitment_id::text, f.due_date::text, e.held_on::text AS engagement_held_on
+         FROM follow_up f JOIN commitment c ON c.id = f.commitment_id LEFT JOIN engagement e ON e.id = c.engagement_id
+        WHERE f.commitment_id = ANY($1::bigint[]) ORDER BY f.id`,
       [[...commitments.values()]],
     );
     const stored = new Map<string, StoredReport>(
@@ -143,6 +147,9 @@ export const reportsImport: ImportKind = {
         else r.problem('follow_up_due_date', dueDate ? `several follow-ups are due on ${dueDate}` : 'the commitment has several follow-ups: give the due date of the one this report is about');
       }
 
+      // As reportProgress: nothing can be reported before the engagement the promise was made at.
+      const beforeEngagement = followUp && reportedOn ? reportBeforeEngagementProblem(reportedOn, followUp.engagement_held_on) : null;
+      if (beforeEngagement) r.problem('reported_on', beforeEngagement);
       const correctsKey = cell(r, 'corrects_external_id');
       let supersedesId: string | null = null;
       if (correctsKey) {
@@ -168,7 +175,7 @@ export const reportsImport: ImportKind = {
         }
         evidence.push({ sourceId: id, stance: m2[2].toUpperCase() as Stance });
       }
-      if (key === undefined || !state || !reportedOn || !followUp || sourceId === undefined || (correctsKey && !supersedesId) || !evidenceOk) continue;
+      if (key === undefined || !state || !reportedOn || !followUp || beforeEngagement || sourceId === undefined || (correctsKey && !supersedesId) || !evidenceOk) continue;
 
       const existingId = reportIds.get(key);
       if (existingId !== undefined) {

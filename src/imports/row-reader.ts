@@ -1,3 +1,4 @@
+import type { LatestDate } from '../domain/date-bounds';
 import { ApiError } from '../graphql/errors';
 import { checkDate, LIMITS, optionalHttpUrl, optionalText, requiredText } from '../graphql/validate';
 import type { CsvRow } from './csv-file';
@@ -50,11 +51,11 @@ export class RowReader {
     return this.checked(column, () => optionalText(value, column, { max, multiline })) ?? null;
   }
 
-  date(column: string, notAfter?: string): string | null | undefined {
+  date(column: string, latest?: LatestDate): string | null | undefined {
     const value = this.raw(column);
     if (value === undefined) return undefined;
     if (value.trim() === '') return null;
-    return this.checked(column, () => checkDate(value.trim(), column, notAfter)) ?? null;
+    return this.checked(column, () => checkDate(value.trim(), column, latest)) ?? null;
   }
 
   url(column: string): string | null | undefined {
