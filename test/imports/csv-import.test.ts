@@ -134,7 +134,7 @@ describe('CSV import, POST /import/{kind}.csv', () => {
       { row: 4, column: 'party_codes', message: expect.stringContaining('unknown party code "QQ"') },
       { row: 5, column: 'engagement_external_id', message: expect.stringContaining('"eng-404"') },
       { row: 6, column: 'source_external_ids', message: expect.stringContaining('"src-404"') },
-      { row: 7, column: 'due_date', message: expect.stringContaining('YYYY-MM-DD') },
+      { row: 7, column: 'due_date', message: 'there is no 30 February 2026' },
       { row: 8, column: 'external_id', message: expect.stringContaining('already appears in row 2') },
     ]);
     expect(await footprint()).toEqual(before);
