@@ -68,7 +68,7 @@ export function importRoutes(services: AppServices): Router {
       } catch (err) {
         const failure = databaseFailure(err);
         if (failure) {
-          res.status(503).set('retry-after', '5');
+          res.set('retry-after', '5');
           answer(res, 503, [{ row: null, column: null, message: failure.message }], dryRun);
           return;
         }
