@@ -66,7 +66,10 @@
       }
       var container = control.closest('.field') || control.parentNode;
       var id = (control.id || name) + '-error';
-      var p = ui.h('p', { class: 'field-error', id: id, text: error.message });
+      // The API's message starts with the field's path ("input.title: …"); beside the field that is noise.
+      var field = String(error.extensions.field);
+      var text = error.message.indexOf(field + ': ') === 0 ? error.message.slice(field.length + 2) : error.message;
+      var p = ui.h('p', { class: 'field-error', id: id, text: text });
       container.appendChild(p);
       control.setAttribute('aria-invalid', 'true');
       control.setAttribute('aria-describedby', id);
