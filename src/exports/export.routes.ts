@@ -1,6 +1,7 @@
 import { Request, Response, Router } from 'express';
 import type { AppServices } from '../graphql/context';
 import { databaseFailure } from '../http/database-failure';
+import { answeredFromHttpCache } from '../http-cache/cacheable-response';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
 import { parseGlobalId } from '../graphql/global-id';
 import { IMPORT_LAYOUT_COLUMNS, importLayoutRows } from '../imports/import-layout.export';
@@ -59,8 +60,10 @@ export function exportRoutes(services: AppServices): Router {
   router.get(
     '/export/commitments.csv',
     handle(async (req, res) => {
+      const commitmentId = commitmentParam(req);
       if (req.query.format === 'import') {
-        const rows = await importLayoutRows(db, commitmentParam(req));
+        if (await answeredFromHttpCache(req, res, services, ['import', commitmentId ?? ''])) return;
+        const rows = await importLayoutRows(db, commitmentId);
         res
           .type('text/csv; charset=utf-8; header=present')
           .attachment('commitments-import-layout.csv')
@@ -71,7 +74,8 @@ export function exportRoutes(services: AppServices): Router {
         throw new BadExportRequest(`format must be "import" (the layout POST /import/commitments.csv reads) or left out; got ${JSON.stringify(req.query.format)}`);
       }
       const asOf = asOfParam(req, clock.today());
-      const rows = await followUpExportRows(db, asOf, config.dueSoonDays, commitmentParam(req));
+      if (await answeredFromHttpCache(req, res, services, [asOf, commitmentId ?? ''])) return;
+      const rows = await followUpExportRows(db, asOf, config.dueSoonDays, commitmentId);
       res
         .type('text/csv; charset=utf-8; header=present')
         .attachment(`follow-ups-as-of-${asOf}.csv`)
@@ -83,6 +87,7 @@ export function exportRoutes(services: AppServices): Router {
     '/calendar.ics',
     handle(async (req, res) => {
       const asOf = clock.today();
+      if (await answeredFromHttpCache(req, res, services)) return;
       const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
       const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
       const ics = followUpCalendar(rows, {
@@ -90,8 +95,8 @@ export function exportRoutes(services: AppServices): Router {
         now: clock.now(),
         dashboardUrl: `${origin}/dashboard`,
       });
-      // Calendar apps poll this feed; they must always get the statuses of the day.
-      res.set('Cache-Control', 'no-cache').type('text/calendar; charset=utf-8').attachment('follow-ups.ics').send(ics);
+      // Calendar apps poll this feed; the ETag holds the day, so they get the statuses of the day.
+      res.type('text/calendar; charset=utf-8').attachment('follow-ups.ics').send(ics);
     }),
   );
 

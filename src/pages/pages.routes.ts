@@ -3,10 +3,9 @@ import type { GraphQLSchema } from 'graphql';
 import { isCalendarDate } from '../domain/dates';
 import type { AppServices } from '../graphql/context';
 import { parseGlobalId } from '../graphql/global-id';
-import { answeredNotModified, entityTag } from '../http/conditional-get';
 import { databaseFailure } from '../http/database-failure';
 import type { PublicUrl } from '../http/public-url';
-import { currentDataVersion } from '../response-cache/data-version.repository';
+import { answeredFromHttpCache } from '../http-cache/cacheable-response';
 import { projectPath } from '../ui/project-files';
 import { apiReader, ApiReadError } from './api-read';
 import { commitmentPageData, PageCommitment } from './commitment-page.query';
@@ -40,14 +39,14 @@ export function pageRoutes(services: AppServices, schema: GraphQLSchema, publicU
       return;
     }
     try {
-      const etag = entityTag(['commitment-page', await currentDataVersion(services.db), services.clock.today(), id, asOf ?? '']);
-      if (answeredNotModified(req, res, { etag })) return;
+      // The same HTTP caching as the API's GET reads: ETag of the data version and the day, 304, public max-age.
+      if (await answeredFromHttpCache(req, res, services, [asOf ?? ''])) return;
       const data = await commitmentPageData(api, id, asOf);
       if (!data.commitment) {
         res.status(404).send(notFoundPage('No commitment has this id. It may have been mistyped.'));
         return;
       }
-      res.set('Cache-Control', 'no-cache').send(commitmentPage({ ...data, commitment: data.commitment as PageCommitment }, {
+      res.send(commitmentPage({ ...data, commitment: data.commitment as PageCommitment }, {
         page: publicUrl.href(commitmentPath(id)),
         site: publicUrl.href('/'),
         atom: `/feeds/events.atom?commitment=${encodeURIComponent(id)}`,
