@@ -132,7 +132,7 @@ describe('status in SQL agrees with the pure status rules', () => {
       const params: unknown[] = [];
       const p = bindStatusParams(params, asOf, dueSoonDays);
       const rows: { id: string; status: Status; completedOn: string | null }[] = await database.db.query(
-        `SELECT f.id, ${followUpStatusSql('f', p)} AS status, ${completedOnSql('f')} AS "completedOn" FROM follow_up f`,
+        `SELECT f.id, ${followUpStatusSql('f', p)} AS status, ${completedOnSql('f', p)} AS "completedOn" FROM follow_up f`,
         params,
       );
       const sql = new Map(rows.map((r) => [r.id, r]));

@@ -51,7 +51,7 @@ export function commitmentCriteriaSql(c: string, criteria: CommitmentCriteria, p
       criteria.dueFrom ? `df.due_date >= $${params.push(criteria.dueFrom)}::date` : `df.due_date IS NOT NULL`,
       criteria.dueTo ? `df.due_date <= $${params.push(criteria.dueTo)}::date` : 'TRUE',
     ];
-    where.push(`EXISTS (SELECT 1 FROM follow_up df WHERE df.commitment_id = ${c}.id AND ${range.join(' AND ')})`);
+    where.push(`EXISTS (SELECT 1 FROM ${p.followUp} df WHERE df.commitment_id = ${c}.id AND ${range.join(' AND ')})`);
   }
   for (const pattern of criteria.searchPatterns) {
     const ph = `$${params.push(pattern)}`;

@@ -8,7 +8,9 @@ import {
   commitmentStatusFromAggregateSql,
   closedStateSql,
   doneOnTimeSql,
+  StatusParams,
 } from '../follow-ups/follow-up-status.sql';
+import { CURRENT_RELATIONS } from '../known-at/known-at.sql';
 
 export interface FollowThroughScope {
   /** A checked party code (checkPartyCodes); an unknown one matches nothing. */
@@ -25,13 +27,16 @@ export interface FollowThroughNumbers {
 }
 
 /** The ids of the scope's commitments, from commitment_party_party_idx when a party is given. */
-function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
+function scopeSql(scope: FollowThroughScope, params: unknown[], p: StatusParams): string {
   const where = ['TRUE'];
   if (scope.partyCode) where.push(`cp.party_id = (SELECT p.id FROM party p WHERE p.code = $${params.push(scope.partyCode)}::text)`);
   if (scope.engagementId) where.push(`c.engagement_id = $${params.push(scope.engagementId)}::bigint`);
+  // A party's commitments come from commitment_party alone, unless the engagement or the
+  // commitments known at an instant narrow them.
+  const joinsCommitment = scope.engagementId !== null || p.commitment !== CURRENT_RELATIONS.commitment;
   return scope.partyCode
-    ? `SELECT cp.commitment_id AS id FROM commitment_party cp ${scope.engagementId ? 'JOIN commitment c ON c.id = cp.commitment_id' : ''} WHERE ${where.join(' AND ')}`
-    : `SELECT c.id FROM commitment c WHERE ${where.join(' AND ')}`;
+    ? `SELECT cp.commitment_id AS id FROM commitment_party cp ${joinsCommitment ? `JOIN ${p.commitment} c ON c.id = cp.commitment_id` : ''} WHERE ${where.join(' AND ')}`
+    : `SELECT c.id FROM ${p.commitment} c WHERE ${where.join(' AND ')}`;
 }
 
 /**
@@ -43,19 +48,21 @@ function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
  * follow-up counts; reports are read only for commitments with nothing open whose closing facts
  * do not decide DONE / MISSED / CANCELLED (see closedStateSql).
  */
-export async function followThroughNumbers(db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number): Promise<FollowThroughNumbers> {
+export async function followThroughNumbers(
+  db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number, knownAt: string | null = null,
+): Promise<FollowThroughNumbers> {
   const params: unknown[] = [];
-  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const p = bindStatusParams(params, asOf, dueSoonDays, knownAt);
   // Due: past its due date and not CANCELLED as of asOf (an open follow-up has no closed state).
   const isDue = `f.due_date < ${p.asOf} AND (${closedStateSql('f', p)}) IS DISTINCT FROM 'CANCELLED'`;
   const sql = `
     WITH agg AS (
-      SELECT s.id, a.* FROM (${scopeSql(scope, params)}) s
+      SELECT s.id, a.* FROM (${scopeSql(scope, params, p)}) s
        CROSS JOIN LATERAL (
          SELECT ${commitmentOpenAggregateColumnsSql('f', p)},
                 count(*) FILTER (WHERE ${isDue}) AS due,
                 count(*) FILTER (WHERE ${isDue} AND ${doneOnTimeSql('f')}) AS on_time
-           FROM follow_up f WHERE f.commitment_id = s.id) a)
+           FROM ${p.followUp} f WHERE f.commitment_id = s.id) a)
     SELECT ${commitmentStatusFromAggregateSql('agg', p, closedFlagsSql('agg.id', p))} AS status,
            count(*)::int AS count, sum(agg.due)::int AS due, sum(agg.on_time)::int AS on_time
       FROM agg GROUP BY 1`;

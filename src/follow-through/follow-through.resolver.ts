@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
-import { rootAsOf, AS_OF_DESCRIPTION } from '../graphql/as-of.args';
+import { rootAsOf, AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../graphql/as-of.args';
+import { rootKnownAt } from '../graphql/known-at';
 import type { RequestContext } from '../graphql/context';
 import { notFound } from '../graphql/errors';
 import { expectGlobalId } from '../graphql/global-id';
 import { checkPartyCodes, partyIdsForCodes } from '../graphql/list-filters';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { followThroughNumbers } from './follow-through.repository';
 import { FollowThroughType } from './follow-through.type';
 
@@ -16,13 +17,15 @@ export class FollowThroughResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOfArg: string | null | undefined,
     @Arg('partyCode', () => String, { nullable: true, description: 'Only commitments this party is responsible for.' }) partyCode: string | null | undefined,
     @Arg('engagementId', () => ID, { nullable: true, description: 'Only commitments made at this engagement.' }) engagementGlobalId: string | null | undefined,
+    @Arg('knownAt', () => DateTimeScalar, { nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAtArg: Date | null | undefined,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<FollowThroughType> {
     const asOf = rootAsOf(ctx, info, asOfArg);
+    const knownAt = rootKnownAt(ctx, info, knownAtArg);
     const engagementId = engagementGlobalId == null ? null : expectGlobalId(engagementGlobalId, 'Engagement', 'engagementId');
     const [code] = partyCode == null ? [null] : checkPartyCodes([partyCode], 'partyCode');
-    const numbers = await followThroughNumbers(ctx.db, { partyCode: code, engagementId }, asOf, ctx.config.dueSoonDays);
+    const numbers = await followThroughNumbers(ctx.db, { partyCode: code, engagementId }, asOf, ctx.config.dueSoonDays, knownAt);
     // An unknown party or engagement counts nothing, and is the caller's mistake rather than an
     // empty answer. Looked up only when nothing was counted, so an answer costs one statement.
     if (numbers.total === 0) {
