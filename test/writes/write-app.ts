@@ -56,7 +56,8 @@ export async function createCommitmentViaApi(app: TestApp, input: Record<string,
   return res.data.createCommitment.commitment;
 }
 
-const TABLES = ['party', 'engagement', 'source', 'commitment', 'commitment_party', 'source_citation', 'follow_up', 'progress_report', 'commitment_event', 'api_key'];
+const TABLES = ['party', 'engagement', 'source', 'commitment', 'commitment_party', 'source_citation', 'follow_up', 'follow_up_due_date_change',
+  'progress_report', 'commitment_event', 'api_key'];
 
 /** Row counts of every table the API writes, plus the commitments' versions: equal snapshots mean nothing was written. */
 export async function databaseState(app: TestApp): Promise<Record<string, unknown>> {

@@ -1,0 +1,188 @@
+import { createSource } from '../support/factories';
+import { admin, CITE_SOURCE, CORRECT_REPORT, createCommitmentViaApi, gid, REPORT_PROGRESS, startWriteApp, UPDATE_COMMITMENT, WriteApp } from '../writes/write-app';
+
+/**
+ * knownAt through the API: a commitment is recorded, reported on, corrected, its deadline moved
+ * and a source cited, each at its own instant; asked at instants between those writes, every
+ * answer is the one the tracker gave then.
+ */
+let app: WriteApp;
+/** The instants each write was recorded at, and instants strictly between them. */
+const at: Record<string, string> = {};
+let commitmentId: string;
+let followUpId: string;
+
+const between = (a: string, b: string) => new Date((Date.parse(a) + Date.parse(b)) / 2).toISOString();
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+async function ok<T = any>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<T> {
+  const res = await app.graphql(query, variables, headers);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data;
+}
+
+beforeAll(async () => {
+  app = await startWriteApp();
+  at.beforeAll = app.clock.now().toISOString();
+  await tick();
+  const created = await createCommitmentViaApi(app, { title: 'Hold the joint working group', dueDate: '2026-03-20' });
+  commitmentId = created.id;
+  followUpId = created.followUps.nodes[0].id;
+  at.created = created.createdAt;
+  await tick();
+
+  const reported = await ok(REPORT_PROGRESS, { input: { followUpId, state: 'DONE', reportedOn: '2026-03-05' } }, admin);
+  const reportId = reported.reportProgress.report.id;
+  at.reported = (await ok(`query ($id: ID!) { node(id: $id) { ... on ProgressReport { createdAt } } }`, { id: reportId })).node.createdAt;
+  await tick();
+
+  // The report was wrong: the meeting did not happen; the correction withdraws it.
+  const corrected = await ok(CORRECT_REPORT, { input: { reportId, state: 'IN_PROGRESS', reportedOn: '2026-03-06' } }, admin);
+  at.corrected = (await ok(`query ($id: ID!) { node(id: $id) { ... on ProgressReport { createdAt } } }`, { id: corrected.correctReport.report.id })).node.createdAt;
+  await tick();
+
+  // The deadline moves from 20 March to 2 April.
+  const { version } = (await ok(`query ($id: ID!) { node(id: $id) { ... on Commitment { version } } }`, { id: commitmentId })).node;
+  const moved = await ok(UPDATE_COMMITMENT, { input: { id: commitmentId, expectedVersion: version, dueDate: '2026-04-02' } }, admin);
+  at.moved = moved.updateCommitment.commitment.updatedAt;
+  await tick();
+
+  const sourceId = await createSource(app.db, { title: 'Readout' });
+  const cited = await ok(CITE_SOURCE, { input: { commitmentId, sourceId: gid('Source', sourceId), stance: 'CONFIRMS' } }, admin);
+  at.cited = cited.citeSource.commitment.updatedAt;
+
+  at.afterCreated = between(at.created, at.reported);
+  at.afterReported = between(at.reported, at.corrected);
+  at.afterCorrected = between(at.corrected, at.moved);
+  at.afterMoved = between(at.moved, at.cited);
+}, 60_000);
+afterAll(() => app.stop());
+
+const LIST = `query ($knownAt: DateTime) {
+  commitments(asOf: "2026-03-10", knownAt: $knownAt, first: 10) {
+    totalCount
+    nodes {
+      id status nextDueDate sources { stance }
+      followUps(first: 10) { totalCount nodes { dueDate originalDueDate status daysOverdue completedOn reports { state reportedOn supersedes { state } followUp { dueDate } } } }
+    }
+  }
+  followUps(asOf: "2026-03-10", knownAt: $knownAt, filter: { status: [DUE_SOON] }) { totalCount nodes { dueDate } }
+  followThrough(asOf: "2026-03-25", knownAt: $knownAt) { total byStatus { status count } onTimeRate }
+}`;
+
+const statusCount = (data: any, status: string) => data.followThrough.byStatus.find((s: any) => s.status === status).count;
+
+it('knows nothing before the first write', async () => {
+  const data = await ok(LIST, { knownAt: at.beforeAll });
+  expect(data.commitments).toEqual({ totalCount: 0, nodes: [] });
+  expect(data.followUps.totalCount).toBe(0);
+  expect(data.followThrough.total).toBe(0);
+});
+
+it('answers at the instant of a write as it did just after it: a fact counts from the instant it was recorded', async () => {
+  const data = await ok(LIST, { knownAt: at.created });
+  expect(data.commitments.totalCount).toBe(1);
+  expect(data.commitments.nodes[0].followUps.nodes[0].reports).toEqual([]);
+});
+
+it('between recording and report: due 20 March, DUE_SOON, no reports, no sources', async () => {
+  const data = await ok(LIST, { knownAt: at.afterCreated });
+  const [c] = data.commitments.nodes;
+  expect(c).toMatchObject({ id: commitmentId, status: 'DUE_SOON', nextDueDate: '2026-03-20', sources: [] });
+  expect(c.followUps.nodes).toEqual([
+    { dueDate: '2026-03-20', originalDueDate: '2026-03-20', status: 'DUE_SOON', daysOverdue: null, completedOn: null, reports: [] },
+  ]);
+  expect(data.followUps).toEqual({ totalCount: 1, nodes: [{ dueDate: '2026-03-20' }] });
+  // As of 25 March, with what was known then, the follow-up is overdue and nothing was done.
+  expect(statusCount(data, 'OVERDUE')).toBe(1);
+  expect(data.followThrough.onTimeRate).toBe(0);
+});
+
+it('between report and correction: DONE on 5 March, so done on time', async () => {
+  const data = await ok(LIST, { knownAt: at.afterReported });
+  const [c] = data.commitments.nodes;
+  expect(c.status).toBe('DONE');
+  expect(c.nextDueDate).toBeNull();
+  expect(c.followUps.nodes[0]).toMatchObject({
+    status: 'DONE', completedOn: '2026-03-05',
+    reports: [{ state: 'DONE', reportedOn: '2026-03-05', supersedes: null, followUp: { dueDate: '2026-03-20' } }],
+  });
+  expect(data.followUps.totalCount).toBe(0);
+  expect(statusCount(data, 'DONE')).toBe(1);
+  expect(data.followThrough.onTimeRate).toBe(1);
+});
+
+it('between correction and the deadline move: the withdrawn report no longer counts, the old deadline still stands', async () => {
+  const data = await ok(LIST, { knownAt: at.afterCorrected });
+  const [c] = data.commitments.nodes;
+  expect(c).toMatchObject({ status: 'DUE_SOON', nextDueDate: '2026-03-20' });
+  expect(c.followUps.nodes[0]).toMatchObject({ dueDate: '2026-03-20', originalDueDate: '2026-03-20', status: 'DUE_SOON', completedOn: null });
+  expect(c.followUps.nodes[0].reports.map((r: any) => r.state)).toEqual(['DONE', 'IN_PROGRESS']);
+  expect(statusCount(data, 'OVERDUE')).toBe(1);
+  expect(data.followThrough.onTimeRate).toBe(0);
+});
+
+it('between the deadline move and the citation: due 2 April (first recorded 20 March), SCHEDULED, not yet cited', async () => {
+  const data = await ok(LIST, { knownAt: at.afterMoved });
+  const [c] = data.commitments.nodes;
+  expect(c).toMatchObject({ status: 'SCHEDULED', nextDueDate: '2026-04-02', sources: [] });
+  expect(c.followUps.nodes[0]).toMatchObject({ dueDate: '2026-04-02', originalDueDate: '2026-03-20', status: 'SCHEDULED' });
+  expect(c.followUps.nodes[0].reports[0].followUp.dueDate).toBe('2026-04-02');
+  expect(data.followUps.totalCount).toBe(0);
+  // As of 25 March the moved deadline is not yet due: nothing counts for the on-time rate.
+  expect(statusCount(data, 'DUE_SOON')).toBe(1);
+  expect(data.followThrough.onTimeRate).toBeNull();
+});
+
+it('without knownAt, and with knownAt now, answers with everything recorded', async () => {
+  const now = await ok(LIST, {});
+  const atNow = await ok(LIST, { knownAt: app.clock.now().toISOString() });
+  expect(atNow).toEqual(now);
+  expect(now.commitments.nodes[0].sources).toEqual([{ stance: 'CONFIRMS' }]);
+  expect(now.commitments.nodes[0].followUps.nodes[0]).toMatchObject({ dueDate: '2026-04-02', originalDueDate: '2026-03-20' });
+});
+
+it("lets a field's own knownAt override its root's, and fields without one take the root field's, as asOf does", async () => {
+  const data = await ok(`query ($root: DateTime, $own: DateTime) {
+    commitments(asOf: "2026-03-10", knownAt: $root) { nodes {
+      status ownStatus: status(knownAt: $own) nextDueDate
+      followUps { nodes { status dueDate } }
+      ownFollowUps: followUps(knownAt: $own) { nodes { status dueDate ownStatus: status(knownAt: $own) } }
+    } }
+  }`, { root: at.afterMoved, own: at.afterReported });
+  expect(data.commitments.nodes).toEqual([{
+    status: 'SCHEDULED', ownStatus: 'DONE', nextDueDate: '2026-04-02',
+    followUps: { nodes: [{ status: 'SCHEDULED', dueDate: '2026-04-02' }] },
+    // The list is the one known then (its rows' due dates too); a status inside it without a
+    // knownAt of its own takes the root field's, exactly as a status without asOf does.
+    ownFollowUps: { nodes: [{ status: 'SCHEDULED', dueDate: '2026-03-20', ownStatus: 'DONE' }] },
+  }]);
+  // node(id:) has no knownAt of its own: its fields answer for now unless given one.
+  const node = await ok(`query ($id: ID!, $k: DateTime) { node(id: $id) { ... on FollowUp { now: status(asOf: "2026-03-10") then: status(asOf: "2026-03-10", knownAt: $k) } } }`, {
+    id: followUpId, k: at.afterReported,
+  });
+  expect(node.node).toEqual({ now: 'SCHEDULED', then: 'DONE' });
+});
+
+describe('a knownAt that cannot be answered', () => {
+  const cases: [string, unknown][] = [
+    ['in the future', new Date(Date.now() + 10 * 86_400_000 * 365).toISOString()],
+    ['not an instant', 'yesterday'],
+    ['a date without a time', '2026-03-01'],
+    ['an instant without an offset', '2026-03-01T12:00:00'],
+  ];
+  it.each(cases)('is BAD_USER_INPUT when %s, on every field that takes it', async (_name, knownAt) => {
+    for (const query of [
+      `query ($k: DateTime) { commitments(knownAt: $k) { totalCount } }`,
+      `query ($k: DateTime) { followUps(knownAt: $k) { totalCount } }`,
+      `query ($k: DateTime) { followThrough(knownAt: $k) { total } }`,
+      `query ($k: DateTime) { commitments { nodes { status(knownAt: $k) } } }`,
+      `query ($k: DateTime) { commitments { nodes { followUps(knownAt: $k) { totalCount } } } }`,
+      `query ($k: DateTime) { followUps { nodes { status(knownAt: $k) } } }`,
+    ]) {
+      const res = await app.graphql(query, { k: knownAt });
+      expect({ query, codes: res.errors?.map((e: any) => e.extensions.code) }).toEqual({ query, codes: ['BAD_USER_INPUT'] });
+      if (knownAt === cases[0][1]) expect(res.errors![0].extensions.field).toBe('knownAt');
+    }
+  });
+});
