@@ -41,9 +41,13 @@ const NESTED = `query ($first: Int!) {
   }
 }`;
 
-async function runNested(first: number): Promise<{ statements: string[]; nodes: number }> {
+/** NESTED asked as known at an instant: every list and status below reads the relations known then. */
+const NESTED_KNOWN_AT = NESTED.replace('query ($first: Int!) {', 'query ($first: Int!, $knownAt: DateTime) {')
+  .replace('commitments(first: $first, asOf: "2026-03-01")', 'commitments(first: $first, asOf: "2026-03-01", knownAt: $knownAt)');
+
+async function runNested(first: number, knownAt?: string): Promise<{ statements: string[]; nodes: number }> {
   statements.length = 0;
-  const res = await app.graphql(NESTED, { first });
+  const res = await app.graphql(knownAt ? NESTED_KNOWN_AT : NESTED, { first, knownAt });
   expect(res.errors).toBeUndefined();
   return { statements: [...statements], nodes: res.data.commitments.nodes.length };
 }
@@ -85,4 +89,39 @@ it("reads the status a list computed from its rows: asking for it, or for it as 
   // Another date is another question: it is computed, once per list level.
   const other = await count(page('status(asOf: "2026-04-01")', 'status(asOf: "2026-04-01")'));
   expect(other).toBe(bare + 2);
+});
+
+describe('knownAt', () => {
+  it('runs the same few SQL statements for a nested page of 100 as for a page of 5, known at an instant', async () => {
+    const knownAt = new Date().toISOString();
+    const small = await runNested(5, knownAt);
+    const large = await runNested(100, knownAt);
+    expect(small.nodes).toBe(5);
+    expect(large.nodes).toBe(100);
+    expect(new Set(large.statements)).toEqual(new Set(small.statements));
+    for (const run of [small, large]) expect(Math.max(...timesEachRan(run.statements))).toBeLessThanOrEqual(2);
+    expect(large.statements.length).toBeLessThanOrEqual(20);
+    // Every statement that reads follow-ups or reports reads them as known then.
+    expect(large.statements.filter((sql) => sql.includes('created_at <= $')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves the statements of a query without knownAt as they are: no relation known at an instant, no due-date history', async () => {
+    const { statements: plain } = await runNested(50);
+    expect(plain.length).toBeGreaterThan(5);
+    for (const sql of plain) {
+      expect(sql).not.toMatch(/follow_up_due_date_change|created_at <=|::timestamptz/);
+    }
+  });
+
+  it('reads the status a knownAt list computed from its rows, as it does without knownAt', async () => {
+    const page = (fields: string) => `query ($k: DateTime) { commitments(first: 20, asOf: "2026-03-01", knownAt: $k) { nodes { title ${fields}
+      followUps(first: 5) { nodes { dueDate ${fields.replace(' nextDueDate', '')} } } } } }`;
+    const count = async (query: string) => {
+      statements.length = 0;
+      const res = await app.graphql(query, { k: new Date().toISOString() });
+      expect(res.errors).toBeUndefined();
+      return statements.length;
+    };
+    expect(await count(page('status nextDueDate'))).toBe(await count(page('')));
+  });
 });
