@@ -34,7 +34,7 @@ export interface KnownFollowUp extends FollowUpFacts {
 }
 
 export interface KnownWorld {
-  /** Commitment ids recorded by K, each with its follow-ups recorded by K (in recording order). */
+  /** Commitment ids recorded by K, each with its follow-ups recorded by K. */
   commitments: Map<string, KnownFollowUp[]>;
   followUps: Map<string, KnownFollowUp>;
 }
@@ -54,7 +54,6 @@ export function replayKnownAt(log: readonly RecordedFact[], knownAt: number): Kn
           id: fact.followUpId, commitmentId: fact.commitmentId, dueDate: fact.dueDate, originalDueDate: fact.dueDate, reports: [],
         };
         world.followUps.set(fact.followUpId, followUp);
-        world.commitments.get(fact.commitmentId)?.push(followUp);
         break;
       }
       case 'DUE_DATE_MOVED': {
@@ -72,5 +71,6 @@ export function replayKnownAt(log: readonly RecordedFact[], knownAt: number): Kn
       }
     }
   }
+  for (const followUp of world.followUps.values()) world.commitments.get(followUp.commitmentId)?.push(followUp);
   return world;
 }
