@@ -186,3 +186,11 @@ describe('a knownAt that cannot be answered', () => {
     }
   });
 });
+
+it('refuses a malformed knownAt written into the query text as the contract says for bad literals (GRAPHQL_VALIDATION_FAILED)', async () => {
+  const res = await app.graphql(`{ commitments(knownAt: "yesterday") { totalCount } }`);
+  expect(res.errors?.map((e: any) => e.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  // A future instant is well formed, so the field itself refuses it.
+  const future = await app.graphql(`{ followThrough(knownAt: "2999-01-01T00:00:00Z") { total } }`);
+  expect(future.errors?.map((e: any) => [e.extensions.code, e.extensions.field])).toEqual([['BAD_USER_INPUT', 'knownAt']]);
+});
