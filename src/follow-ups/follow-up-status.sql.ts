@@ -47,6 +47,9 @@ export function bindStatusParams(params: unknown[], asOf: CalendarDate, dueSoonD
     get citation() {
       return relations.citation;
     },
+    get evidence() {
+      return relations.evidence;
+    },
     get asOf() {
       return (asOfPlaceholder ??= `$${params.push(asOf)}::date`);
     },
@@ -81,6 +84,18 @@ export function closedStateSql(f: string, p: StatusParams): string {
   return `CASE WHEN ${f}.last_closed_on <= ${p.asOf} THEN ${f}.last_closed_state
       WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
       SELECT r.state FROM ${p.report} r
+       WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
+         AND NOT EXISTS (SELECT 1 FROM ${p.report} s WHERE s.supersedes_id = r.id)
+       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
+}
+
+/**
+ * The id of the report that decides follow-up `f`'s status as of asOf (the one closedStateSql
+ * reads the state of); null while the follow-up is open.
+ */
+export function decidingReportIdSql(f: string, p: StatusParams): string {
+  return `CASE WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
+      SELECT r.id FROM ${p.report} r
        WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
          AND NOT EXISTS (SELECT 1 FROM ${p.report} s WHERE s.supersedes_id = r.id)
        ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
@@ -308,4 +323,17 @@ export function completedOnSql(f: string, p: KnownRelations): string {
  */
 export function doneOnTimeSql(f: string): string {
   return `(${f}.first_done_on <= ${f}.due_date)`;
+}
+
+/**
+ * True when follow-up `f` was done late as of asOf: no DONE report by its due date, but one dated
+ * after it and on or before asOf (first_done_on is the earliest effective DONE report's date).
+ */
+export function doneLateSql(f: string, p: StatusParams): string {
+  return `(${f}.first_done_on > ${f}.due_date AND ${f}.first_done_on <= ${p.asOf})`;
+}
+
+/** True when follow-up `f` has no effective report of any state dated on or before asOf. */
+export function unreportedSql(f: string, p: StatusParams): string {
+  return `(${f}.first_reported_on IS NULL OR ${f}.first_reported_on > ${p.asOf})`;
 }

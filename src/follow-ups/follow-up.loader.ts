@@ -5,8 +5,9 @@ import { byKey } from '../db/batch';
 import type { Queryable } from '../db/queryable';
 import type { PageRequest } from '../graphql/connection';
 import { groupedLoader } from '../graphql/grouped-loader';
+import type { Verification } from '../domain/verification';
 import {
-  completedOnDates, followUpPagesOfCommitments, FollowUpPageRow, FollowUpRow, followUpsByIds, followUpStatuses, originalDueDates,
+  completedOnDates, followUpPagesOfCommitments, FollowUpPageRow, FollowUpRow, followUpsByIds, followUpStatuses, followUpVerifications, originalDueDates,
 } from './follow-up.repository';
 
 export interface FollowUpsOfCommitmentArgs {
@@ -37,6 +38,11 @@ export function createFollowUpLoaders(db: Queryable, dueSoonDays: number) {
     followUpStatus: groupedLoader<AsOfKnownAt, Status>(
       ({ asOf, knownAt }, ids) => followUpStatuses(db, ids, asOf, dueSoonDays, knownAt),
       () => 'UNDATED',
+    ),
+    /** FollowUp.verification keyed by follow-up, asOf and knownAt; null while open. */
+    followUpVerification: groupedLoader<AsOfKnownAt, Verification | null>(
+      async ({ asOf, knownAt }, ids) => followUpVerifications(db, ids, asOf, knownAt),
+      () => null,
     ),
     completedOn: groupedLoader<string | null, CalendarDate | null>((knownAt, ids) => completedOnDates(db, ids, knownAt), () => null),
     originalDueDate: new DataLoader<string, CalendarDate | null>(async (ids) => {

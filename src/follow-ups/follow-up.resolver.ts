@@ -8,7 +8,8 @@ import { checkDateCursor } from '../db/keyset';
 import { AsOfArgs, AsOfKnownAtArgs, AsOfKnownAtConnectionArgs, fieldAsOf, rootAsOf } from '../graphql/as-of.args';
 import { Connection, pageRequest, toConnection } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
-import { CommitmentStatusEnum } from '../graphql/enums';
+import type { Verification } from '../domain/verification';
+import { CommitmentStatusEnum, VerificationEnum } from '../graphql/enums';
 import { toGlobalId } from '../graphql/global-id';
 import { carriesDerivedValues } from '../graphql/derived-fields';
 import { fieldKnownAt, rootKnownAt } from '../graphql/known-at';
@@ -64,6 +65,11 @@ export class FollowUpResolver {
       ? (f as FollowUpPageRow).status
       : await ctx.loaders.followUpStatus.load({ id: f.id, args: { asOf, knownAt } });
     return status === 'OVERDUE' && f.dueDate ? daysBetween(f.dueDate, asOf) : null;
+  }
+
+  @FieldResolver(() => VerificationEnum, { nullable: true, description: 'The verification of the report that decides its status as of asOf; null while it is open.' })
+  verification(@Root() f: FollowUpRow, @Args() { asOf, knownAt }: AsOfKnownAtArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Verification | null> {
+    return ctx.loaders.followUpVerification.load({ id: f.id, args: { asOf: fieldAsOf(ctx, info, asOf), knownAt: fieldKnownAt(ctx, info, knownAt) } });
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'reportedOn of the latest DONE report, if any, whatever the asOf.' })

@@ -26,6 +26,13 @@ export class AsOfConnectionArgs extends ConnectionArgs {
 export const KNOWN_AT_DESCRIPTION =
   "Answer as the tracker would have at this instant: what was recorded later is left out, and due dates are those recorded then. Omitted, the root field's knownAt, else now. Not in the future.";
 
+/** knownAt alone, for fields such as ProgressReport.verification(knownAt:). */
+@ArgsType()
+export class KnownAtArgs {
+  @Field(() => DateTimeScalar, { nullable: true, description: KNOWN_AT_DESCRIPTION })
+  knownAt?: Date | null;
+}
+
 /** asOf and knownAt, for the status fields the contract gives both. */
 @ArgsType()
 export class AsOfKnownAtArgs extends AsOfArgs {

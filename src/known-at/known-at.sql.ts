@@ -6,6 +6,7 @@
  *
  * What "known at K" means, row by row:
  * - commitments, follow-ups, reports and citations: recorded (created_at) at or before K;
+ *   evidence: recorded (recorded_at) at or before K;
  * - a report counts as corrected only by a correction recorded at or before K;
  * - a follow-up's due date: the one recorded at K, i.e. due_date_before of the first move
  *   recorded after K (follow_up_due_date_change), else the current one;
@@ -21,6 +22,7 @@ export interface KnownRelations {
   report: string;
   commitment: string;
   citation: string;
+  evidence: string;
 }
 
 /** The present: the tables themselves. */
@@ -29,6 +31,7 @@ export const CURRENT_RELATIONS: KnownRelations = {
   report: 'progress_report',
   commitment: 'commitment',
   citation: 'source_citation',
+  evidence: 'evidence',
 };
 
 /** Reports recorded at or before `k` (a timestamptz SQL expression). */
@@ -45,16 +48,17 @@ export function correctedByKnownSql(r: string, k: string): string {
 export function knownFollowUpsSql(k: string): string {
   return `(SELECT kf.id, kf.commitment_id, kf.title, kf.occurrence, kf.created_at,
          CASE WHEN kd.moved THEN kd.due_date_before ELSE kf.due_date END AS due_date,
-         kc.first_closed_on, kc.last_closed_on, kc.last_closed_state, kc.first_done_on
+         kc.first_closed_on, kc.last_closed_on, kc.last_closed_state, kc.first_done_on, kc.first_reported_on
     FROM follow_up kf
     LEFT JOIN LATERAL (SELECT true AS moved, ch.due_date_before FROM follow_up_due_date_change ch
          WHERE ch.follow_up_id = kf.id AND ch.recorded_at > ${k} ORDER BY ch.recorded_at, ch.id LIMIT 1) kd ON true
-    CROSS JOIN LATERAL (SELECT min(kr.reported_on) AS first_closed_on, max(kr.reported_on) AS last_closed_on,
-         (array_agg(kr.state ORDER BY kr.reported_on DESC, kr.id DESC))[1] AS last_closed_state,
-         min(kr.reported_on) FILTER (WHERE kr.state = 'DONE') AS first_done_on
+    CROSS JOIN LATERAL (SELECT min(kr.reported_on) FILTER (WHERE kr.state <> 'IN_PROGRESS') AS first_closed_on,
+         max(kr.reported_on) FILTER (WHERE kr.state <> 'IN_PROGRESS') AS last_closed_on,
+         (array_agg(kr.state ORDER BY kr.reported_on DESC, kr.id DESC) FILTER (WHERE kr.state <> 'IN_PROGRESS'))[1] AS last_closed_state,
+         min(kr.reported_on) FILTER (WHERE kr.state = 'DONE') AS first_done_on,
+         min(kr.reported_on) AS first_reported_on
          FROM progress_report kr
-        WHERE kr.follow_up_id = kf.id AND kr.created_at <= ${k} AND kr.state <> 'IN_PROGRESS'
-          AND NOT ${correctedByKnownSql('kr', k)}) kc
+        WHERE kr.follow_up_id = kf.id AND kr.created_at <= ${k} AND NOT ${correctedByKnownSql('kr', k)}) kc
    WHERE kf.created_at <= ${k})`;
 }
 
@@ -64,6 +68,7 @@ export function relationsKnownAt(k: string): KnownRelations {
     report: knownReportsSql(k),
     commitment: `(SELECT * FROM commitment WHERE created_at <= ${k})`,
     citation: `(SELECT * FROM source_citation WHERE created_at <= ${k})`,
+    evidence: `(SELECT * FROM evidence WHERE recorded_at <= ${k})`,
   };
 }
 
@@ -80,5 +85,6 @@ export function bindKnownRelations(params: unknown[], knownAt: string | null): K
     get report() { return relationsKnownAt(k()).report; },
     get commitment() { return relationsKnownAt(k()).commitment; },
     get citation() { return relationsKnownAt(k()).citation; },
+    get evidence() { return relationsKnownAt(k()).evidence; },
   };
 }

@@ -23,3 +23,10 @@ export function reportsOfFollowUps(db: Queryable, followUpIds: readonly string[]
     params,
   );
 }
+
+/** The reports that correct many reports (at most one each; with knownAt, recorded by then), in one statement. */
+export function correctionsOfReports(db: Queryable, reportIds: readonly string[], knownAt: string | null = null): Promise<ProgressReportRow[]> {
+  const params: unknown[] = [reportIds];
+  const known = bindKnownRelations(params, knownAt);
+  return db.query(`SELECT ${COLUMNS} FROM ${known.report} r WHERE r.supersedes_id = ANY($1::bigint[])`, params);
+}

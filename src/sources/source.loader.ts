@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { commitmentPagesCitingSources, CommitmentRow } from '../commitments/commitment.repository';
 import { byKey, groupedByKey } from '../db/batch';
+import type { PageRequest } from '../graphql/connection';
 import { groupedLoader } from '../graphql/grouped-loader';
-import { CitationRow, citationsOfCommitments, SourceRow, sourcesByIds } from './source.repository';
+import { CitationRow, citationsOfCommitments, citationsOfEngagements, EngagementCitationRow, SourceRow, sourcesByIds } from './source.repository';
 
 export function createSourceLoaders(db: DataSource) {
   return {
@@ -12,5 +14,13 @@ export function createSourceLoaders(db: DataSource) {
       const lists = groupedByKey(ids, await citationsOfCommitments(db, ids, knownAt), (c) => c.commitmentId);
       return new Map(ids.map((id, i) => [id, lists[i]]));
     }, () => []),
+    citationsByEngagement: new DataLoader<string, EngagementCitationRow[]>(async (ids) =>
+      groupedByKey(ids, await citationsOfEngagements(db, ids), (c) => c.engagementId),
+    ),
+    /** Source.citedBy: one page per source, all sources of a level in one batch. */
+    citingCommitmentsBySource: groupedLoader<PageRequest, { rows: CommitmentRow[]; total: number }>(
+      (page, ids) => commitmentPagesCitingSources(db, ids, page),
+      () => ({ rows: [], total: 0 }),
+    ),
   };
 }

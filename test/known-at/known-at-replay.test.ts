@@ -159,7 +159,9 @@ it('answers every knownAt query as the replay of what was recorded up to that in
           }
 
           // Both ways of paging commitments: from the engagement's commitments, and from due dates (a party).
-          const none: CommitmentCriteria = { statuses: null, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+          const none: CommitmentCriteria = {
+            statuses: null, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [],
+          };
           const page = { limit: 100, after: null };
           const byEngagement = await pageOfCommitments(db, { ...none, engagementId: w.engagementId }, asOf, DUE_SOON_DAYS, page, { knownAt });
           expect({ ...at, total: byEngagement.total, rows: byEngagement.rows.map((r) => ({ id: r.id, status: r.status, next: r.nextDueDate })) })
@@ -169,13 +171,13 @@ it('answers every knownAt query as the replay of what was recorded up to that in
           expect({ ...at, statuses, total: byParty.total, ids: byParty.rows.map((r) => r.id) })
             .toEqual({ ...at, statuses, total: wanted.length, ids: wanted.map((c) => c.id) });
 
-          const followUpPage = await pageOfFollowUps(db, { statuses, partyIds: [w.partyId], commitmentId: null, dueFrom: null, dueTo: null }, asOf, DUE_SOON_DAYS, page, knownAt);
+          const followUpPage = await pageOfFollowUps(db, { statuses, partyIds: [w.partyId], commitmentId: null, engagementId: null, kinds: null, dueFrom: null, dueTo: null }, asOf, DUE_SOON_DAYS, page, knownAt);
           const wantedFollowUps = pure.followUps.filter((f) => statuses.includes(f.status))
             .sort((a, b) => byNextDueThenId({ id: a.id, next: a.dueDate }, { id: b.id, next: b.dueDate }));
           expect({ ...at, statuses, total: followUpPage.total, rows: followUpPage.rows.map((r) => ({ id: r.id, dueDate: r.dueDate, status: r.status })) })
             .toEqual({ ...at, statuses, total: wantedFollowUps.length, rows: wantedFollowUps.map((f) => ({ id: f.id, dueDate: f.dueDate, status: f.status })) });
 
-          const numbers = await followThroughNumbers(db, { partyCode: w.partyCode, engagementId: null }, asOf, DUE_SOON_DAYS, knownAt);
+          const numbers = await followThroughNumbers(db, { partyCode: w.partyCode, engagementId: null, kinds: null }, asOf, DUE_SOON_DAYS, knownAt);
           const due = pure.followUps.filter((f) => f.dueDate !== null && f.dueDate < asOf && f.status !== 'CANCELLED');
           const onTime = due.filter((f) => f.reports.some((r) => !r.superseded && r.state === 'DONE' && r.reportedOn <= f.dueDate!));
           expect({ ...at, byStatus: numbers.byStatus, due: numbers.dueFollowUps, onTime: numbers.doneOnTime }).toEqual({
