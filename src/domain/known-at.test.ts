@@ -1,5 +1,6 @@
 import { RecordedFact, replayKnownAt } from './known-at';
 import { followUpStatus } from './status';
+import { verification } from './verification';
 
 const LOG: RecordedFact[] = [
   { kind: 'COMMITMENT_RECORDED', at: 100, commitmentId: 'c1' },
@@ -36,5 +37,15 @@ describe('replayKnownAt', () => {
       expect(replayKnownAt([...LOG].reverse(), at).commitments).toEqual(replayKnownAt(LOG, at).commitments);
     }
     expect(replayKnownAt([...LOG].reverse(), 100).commitments.get('c1')?.map((f) => f.id)).toEqual(['f1']);
+  });
+
+  it('counts evidence from when it was recorded', () => {
+    const log: RecordedFact[] = [
+      ...LOG,
+      { kind: 'EVIDENCE_RECORDED', at: 200, reportSequence: 1, evidence: { stance: 'CONFIRMS', affiliationPartyId: 'PK' } },
+      { kind: 'EVIDENCE_RECORDED', at: 500, reportSequence: 1, evidence: { stance: 'CONFIRMS', affiliationPartyId: null } },
+    ];
+    const at = (k: number) => verification(replayKnownAt(log, k).evidence.get(1) ?? [], new Set(['PK']));
+    expect([at(199), at(200), at(499), at(500)]).toEqual(['UNSOURCED', 'CLAIMED', 'CLAIMED', 'CORROBORATED']);
   });
 });

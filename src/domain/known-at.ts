@@ -1,5 +1,6 @@
 import type { CalendarDate } from './dates';
 import type { FollowUpFacts, ReportedState, ReportFact } from './status';
+import type { EvidenceFact } from './verification';
 
 /**
  * What was known at an instant, as a pure replay of what was recorded: the twin of the knownAt
@@ -24,7 +25,8 @@ export type RecordedFact =
       reportedOn: CalendarDate;
       /** The report (by sequence) this one corrects, if any. */
       corrects: number | null;
-    };
+    }
+  | { kind: 'EVIDENCE_RECORDED'; at: number; reportSequence: number; evidence: EvidenceFact };
 
 export interface KnownFollowUp extends FollowUpFacts {
   id: string;
@@ -37,11 +39,13 @@ export interface KnownWorld {
   /** Commitment ids recorded by K, each with its follow-ups recorded by K. */
   commitments: Map<string, KnownFollowUp[]>;
   followUps: Map<string, KnownFollowUp>;
+  /** The evidence recorded by K, by report (sequence), oldest first. */
+  evidence: Map<number, EvidenceFact[]>;
 }
 
 /** Replays `log` (in any order) up to and including instant `knownAt`. */
 export function replayKnownAt(log: readonly RecordedFact[], knownAt: number): KnownWorld {
-  const world: KnownWorld = { commitments: new Map(), followUps: new Map() };
+  const world: KnownWorld = { commitments: new Map(), followUps: new Map(), evidence: new Map() };
   const reports = new Map<number, ReportFact>();
   const ordered = log.filter((fact) => fact.at <= knownAt).sort((a, b) => a.at - b.at);
   for (const fact of ordered) {
@@ -67,6 +71,11 @@ export function replayKnownAt(log: readonly RecordedFact[], knownAt: number): Kn
         const corrected = fact.corrects === null ? undefined : reports.get(fact.corrects);
         if (corrected) corrected.superseded = true;
         (world.followUps.get(fact.followUpId)?.reports as ReportFact[] | undefined)?.push(report);
+        break;
+      }
+      case 'EVIDENCE_RECORDED': {
+        const list = world.evidence.get(fact.reportSequence) ?? [];
+        world.evidence.set(fact.reportSequence, [...list, fact.evidence]);
         break;
       }
     }

@@ -3,14 +3,17 @@ import { admin, CITE_SOURCE, CORRECT_REPORT, createCommitmentViaApi, gid, REPORT
 
 /**
  * knownAt through the API: a commitment is recorded, reported on, corrected, its deadline moved
- * and a source cited, each at its own instant; asked at instants between those writes, every
- * answer is the one the tracker gave then.
+ * and a source cited, each at its own instant; then a second one is reported done on the word of
+ * the obligor's own outlet, confirmed by an independent source and later contradicted. Asked at
+ * instants between those writes, every answer is the one the tracker gave then.
  */
 let app: WriteApp;
 /** The instants each write was recorded at, and instants strictly between them. */
 const at: Record<string, string> = {};
 let commitmentId: string;
 let followUpId: string;
+/** The second commitment's follow-up and its DONE report. */
+let evidenced: { followUpId: string; reportId: string };
 
 const between = (a: string, b: string) => new Date((Date.parse(a) + Date.parse(b)) / 2).toISOString();
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -50,12 +53,40 @@ beforeAll(async () => {
   const sourceId = await createSource(app.db, { title: 'Readout' });
   const cited = await ok(CITE_SOURCE, { input: { commitmentId, sourceId: gid('Source', sourceId), stance: 'CONFIRMS' } }, admin);
   at.cited = cited.citeSource.commitment.updatedAt;
+  await tick();
+
+  const [{ id: pk }] = await app.db.query(`SELECT id FROM party WHERE code = 'PK'`);
+  const official = gid('Source', await createSource(app.db, { title: 'Ministry readout', kind: 'OFFICIAL', affiliationPartyId: pk }));
+  const wire = gid('Source', await createSource(app.db, { title: 'Wire report' }));
+  const second = await createCommitmentViaApi(app, { title: 'Set up the unit', dueDate: '2026-03-08' });
+  const done = await ok(REPORT_PROGRESS, { input: { followUpId: second.followUps.nodes[0].id, state: 'DONE', reportedOn: '2026-03-07', sourceId: official } }, admin);
+  evidenced = { followUpId: second.followUps.nodes[0].id, reportId: done.reportProgress.report.id };
+  at.claimed = await createdAtOf(evidenced.reportId);
+  await tick();
+  await ok(ADD_EVIDENCE, { input: { reportId: evidenced.reportId, sourceId: wire, stance: 'CONFIRMS' } }, admin);
+  at.corroborated = await lastEvidenceAt(evidenced.reportId);
+  await tick();
+  await ok(ADD_EVIDENCE, { input: { reportId: evidenced.reportId, sourceId: wire, stance: 'CONTRADICTS', note: 'the unit exists only on paper' } }, admin);
+  at.disputed = await lastEvidenceAt(evidenced.reportId);
 
   at.afterCreated = between(at.created, at.reported);
   at.afterReported = between(at.reported, at.corrected);
   at.afterCorrected = between(at.corrected, at.moved);
   at.afterMoved = between(at.moved, at.cited);
+  at.afterClaimed = between(at.claimed, at.corroborated);
+  at.afterCorroborated = between(at.corroborated, at.disputed);
 }, 60_000);
+
+const ADD_EVIDENCE = `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { report { id } } }`;
+
+async function createdAtOf(reportId: string): Promise<string> {
+  return (await ok(`query ($id: ID!) { node(id: $id) { ... on ProgressReport { createdAt } } }`, { id: reportId })).node.createdAt;
+}
+
+async function lastEvidenceAt(reportId: string): Promise<string> {
+  const { evidence } = (await ok(`query ($id: ID!) { node(id: $id) { ... on ProgressReport { evidence { recordedAt } } } }`, { id: reportId })).node;
+  return new Date(evidence[evidence.length - 1].recordedAt).toISOString();
+}
 afterAll(() => app.stop());
 
 const LIST = `query ($knownAt: DateTime) {
@@ -193,4 +224,61 @@ it('refuses a malformed knownAt written into the query text as the contract says
   // A future instant is well formed, so the field itself refuses it.
   const future = await app.graphql(`{ followThrough(knownAt: "2999-01-01T00:00:00Z") { total } }`);
   expect(future.errors?.map((e: any) => [e.extensions.code, e.extensions.field])).toEqual([['BAD_USER_INPUT', 'knownAt']]);
+});
+
+describe('evidence added at distinct instants', () => {
+  const EVIDENCED = `query ($id: ID!, $k: DateTime) {
+    followUps(asOf: "2026-03-10", knownAt: $k, filter: { status: [DONE] }) { nodes { id verification reports { verification evidence { stance } } } }
+    node(id: $id) { ... on FollowUp { verification(asOf: "2026-03-10", knownAt: $k) reports { id } } }
+    followThrough(asOf: "2026-03-10", knownAt: $k) { dueFollowUps doneOnTime onTimeRate corroboratedOnTimeRate }
+  }`;
+  const ask = async (k: string) => ok(EVIDENCED, { id: evidenced.followUpId, k });
+
+  it('before the report: nothing done, nothing to verify', async () => {
+    const data = await ask(between(at.cited, at.claimed));
+    expect(data.followUps.nodes).toEqual([]);
+    // verification has its own knownAt; reports, under node(id:) which has none, are today's.
+    expect(data.node).toEqual({ verification: null, reports: [{ id: evidenced.reportId }] });
+  });
+
+  it('on the word of the obligor\'s own outlet alone: CLAIMED, so not corroborated', async () => {
+    const data = await ask(at.afterClaimed);
+    expect(data.followUps.nodes).toEqual([{ id: evidenced.followUpId, verification: 'CLAIMED', reports: [{ verification: 'CLAIMED', evidence: [{ stance: 'CONFIRMS' }] }] }]);
+    expect(data.node.verification).toBe('CLAIMED');
+    expect(data.followThrough).toEqual({ dueFollowUps: 1, doneOnTime: 1, onTimeRate: 1, corroboratedOnTimeRate: 0 });
+  });
+
+  it('once an independent source confirms it: CORROBORATED', async () => {
+    const data = await ask(at.afterCorroborated);
+    expect(data.followUps.nodes[0].reports).toEqual([{ verification: 'CORROBORATED', evidence: [{ stance: 'CONFIRMS' }, { stance: 'CONFIRMS' }] }]);
+    expect(data.node.verification).toBe('CORROBORATED');
+    expect(data.followThrough.corroboratedOnTimeRate).toBe(1);
+  });
+
+  it('once a source contradicts it: DISPUTED, now and at that instant', async () => {
+    for (const k of [at.disputed, app.clock.now().toISOString()]) {
+      const data = await ask(k);
+      expect(data.followUps.nodes[0].verification).toBe('DISPUTED');
+      expect(data.followUps.nodes[0].reports[0].evidence.map((e: any) => e.stance)).toEqual(['CONFIRMS', 'CONFIRMS', 'CONTRADICTS']);
+      expect(data.followThrough.corroboratedOnTimeRate).toBe(0);
+    }
+  });
+
+  it("takes ProgressReport.verification's own knownAt over its root's", async () => {
+    const data = await ok(`query ($id: ID!, $k: DateTime) { node(id: $id) { ... on ProgressReport { now: verification then: verification(knownAt: $k) } } }`, {
+      id: evidenced.reportId, k: at.afterClaimed,
+    });
+    expect(data.node).toEqual({ now: 'DISPUTED', then: 'CLAIMED' });
+  });
+});
+
+it('shows a correction both ways only from the instant it was recorded', async () => {
+  const CORRECTIONS = `query ($k: DateTime) { commitments(asOf: "2026-03-10", knownAt: $k, filter: { search: "joint working group" }) { nodes {
+    followUps { nodes { reports { state corrects { state } correctedBy { state } } } } } } }`;
+  const reports = async (k: string) => (await ok(CORRECTIONS, { k })).commitments.nodes[0].followUps.nodes[0].reports;
+  expect(await reports(at.afterReported)).toEqual([{ state: 'DONE', corrects: null, correctedBy: null }]);
+  expect(await reports(at.afterCorrected)).toEqual([
+    { state: 'DONE', corrects: null, correctedBy: { state: 'IN_PROGRESS' } },
+    { state: 'IN_PROGRESS', corrects: { state: 'DONE' }, correctedBy: null },
+  ]);
 });
