@@ -20,6 +20,16 @@ function independentOfObligorsSql(commitmentId: string): string {
 }
 
 /**
+ * True when report `reportId`'s verification is CORROBORATED: the same rule as
+ * reportVerificationSql's, as a predicate, testing the rarer condition (an independent
+ * confirmation) first.
+ */
+export function isCorroboratedSql(reportId: string, commitmentId: string, relations: Pick<KnownRelations, 'evidence'> = CURRENT_RELATIONS): string {
+  const ev = relations.evidence;
+  return `(${hasEvidenceSql(reportId, 'CONFIRMS', ev, independentOfObligorsSql(commitmentId))} AND NOT ${hasEvidenceSql(reportId, 'CONTRADICTS', ev)})`;
+}
+
+/**
  * The verification of report `reportId` (an expression), a report of commitment `commitmentId`:
  * a text expression with one of UNSOURCED, CLAIMED, CORROBORATED, DISPUTED. From the evidence in
  * `relations` (all of it, or what was recorded by a knownAt: see src/known-at/known-at.sql.ts).

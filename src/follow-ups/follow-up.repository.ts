@@ -189,6 +189,7 @@ export async function followUpVerifications(
   db: Queryable, ids: readonly string[], asOf: CalendarDate, knownAt: string | null = null,
 ): Promise<Map<string, Verification>> {
   const params: unknown[] = [ids];
+  // The deciding report depends on asOf alone; dueSoonDays is never bound.
   const p = bindStatusParams(params, asOf, 0, knownAt);
   const rows: { id: string; verification: Verification }[] = await db.query(
     `SELECT f.id, ${reportVerificationSql('d.report_id', 'f.commitment_id', p)} AS verification

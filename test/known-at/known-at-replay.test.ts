@@ -211,7 +211,7 @@ it('answers every knownAt query as the replay of what was recorded up to that in
           expect({ ...at, statuses, total: followUpPage.total, rows: followUpPage.rows.map((r) => ({ id: r.id, dueDate: r.dueDate, status: r.status })) })
             .toEqual({ ...at, statuses, total: wantedFollowUps.length, rows: wantedFollowUps.map((f) => ({ id: f.id, dueDate: f.dueDate, status: f.status })) });
 
-          const numbers = await followThroughNumbers(db, { partyCode: w.partyCode, engagementId: null, kinds: null }, asOf, DUE_SOON_DAYS, knownAt);
+          const numbers = await followThroughNumbers(db, { partyCode: w.partyCode, engagementId: null, kinds: null }, asOf, DUE_SOON_DAYS, { corroborated: true, knownAt });
           const { total: _total, byStatus, ...totals } = numbers;
           expect({ ...at, byStatus, totals }).toEqual({
             ...at,

@@ -118,6 +118,16 @@ it("reads the status a list computed from its rows: asking for it, or for it as 
   expect(other).toBe(bare + 2);
 });
 
+it('answers followThrough, every count and rate included, in one statement', async () => {
+  statements.length = 0;
+  const res = await app.graphql(`{ followThrough(asOf: "2026-03-01", partyCode: "PK", kinds: [AGREEMENT, PLEDGE]) {
+    total byStatus { status count } dueFollowUps doneOnTime doneLate unreported onTimeRate corroboratedOnTimeRate } }`);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.followThrough.total).toBeGreaterThan(0);
+  // Besides the response cache's look at the data version, which every anonymous read makes.
+  expect(statements.filter((sql) => !/FROM data_version/.test(sql))).toHaveLength(1);
+});
+
 describe('knownAt', () => {
   it.each([['version 1', NESTED], ['version 2', NESTED_V2]])(
     'runs the same few SQL statements for a nested page of 100 as for a page of 5, known at an instant (%s lists)',
@@ -153,5 +163,14 @@ describe('knownAt', () => {
       return statements.length;
     };
     expect(await count(page('status nextDueDate'))).toBe(await count(page('')));
+  });
+
+  it('answers followThrough known at an instant, every count and rate included, in one statement', async () => {
+    statements.length = 0;
+    const res = await app.graphql(`query ($k: DateTime) { followThrough(asOf: "2026-03-01", partyCode: "PK", knownAt: $k) {
+      total dueFollowUps doneOnTime doneLate unreported onTimeRate corroboratedOnTimeRate } }`, { k: new Date().toISOString() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.followThrough.total).toBeGreaterThan(0);
+    expect(statements.filter((sql) => !/FROM data_version/.test(sql))).toHaveLength(1);
   });
 });
