@@ -50,6 +50,16 @@ export interface Config {
   dbPoolTimeoutMs: number;
   /** Memory for answers kept by the response cache (their JSON size), in bytes; 0 turns it off. */
   responseCacheBytes: number;
+  /** Hosts (WEBHOOK_ALLOW_HOSTS, lower-case) webhooks may reach over http or at loopback, private or link-local addresses. */
+  webhookAllowHosts: string[];
+  /** First retry delay of a failing webhook delivery (WEBHOOK_RETRY_BASE_MS); each later one doubles, up to an hour. */
+  webhookRetryBaseMs: number;
+  /**
+   * The 32-byte key webhook secrets are encrypted with at rest (WEBHOOK_SECRET_KEY, base64 or hex).
+   * Unset: main.ts generates one into dataDir when the embedded Postgres is used; otherwise
+   * createWebhook is refused.
+   */
+  webhookSecretKey?: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +117,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`PUBLIC_URL must be an http(s) URL such as https://tracker.example.org, got "${env.PUBLIC_URL}"`);
   }
 
+  const webhookSecretKey = env.WEBHOOK_SECRET_KEY ? parseWebhookSecretKey(env.WEBHOOK_SECRET_KEY) : undefined;
+  if (env.WEBHOOK_SECRET_KEY && !webhookSecretKey) {
+    problems.push('WEBHOOK_SECRET_KEY must be 32 random bytes written as base64 or hex, e.g. the output of `openssl rand -base64 32`');
+  }
+
   const production = env.NODE_ENV === 'production';
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
@@ -136,10 +151,20 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
     dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
     responseCacheBytes: int('RESPONSE_CACHE_MB', 32, 0, 65_536) * 1024 * 1024,
+    webhookAllowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 1, 3_600_000),
+    webhookSecretKey,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** 32 bytes from 64 hex digits or from base64 / base64url; undefined if it is neither. */
+function parseWebhookSecretKey(raw: string): Buffer | undefined {
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : undefined;
+  return key?.length === 32 ? key : undefined;
 }

@@ -7,10 +7,11 @@ import { createClock } from './domain/clock';
 import { createLogger } from './logger';
 import { startScheduler } from './scheduler/scheduler';
 import { startServer } from './server';
+import { withEmbeddedWebhookKey } from './webhooks/secret-box';
 
 /** Entry point: read the configuration, get a database, migrate and seed it, serve. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = await withEmbeddedWebhookKey(loadConfig());
   const log = createLogger(config.logLevel);
   const { db, close } = await openDatabase(config, log);
   const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });

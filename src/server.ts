@@ -18,6 +18,8 @@ import { PublicUrl } from './http/public-url';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { uiRoutes } from './ui/ui.routes';
+import { feedRoutes } from './feeds/feed.routes';
+import { startWebhookDelivery } from './webhooks/webhook-dispatcher';
 
 export interface RunningServer {
   url: string;
@@ -60,6 +62,7 @@ export async function startServer(services: AppServices, port: number): Promise<
   mountHttpGuards(app, services);
   app.use(healthRoutes(services));
   app.use(uiRoutes(services));
+  app.use(feedRoutes(services, publicUrl));
   app.use(
     '/graphql',
     ...graphqlBody(services.config.maxBodyBytes),
@@ -72,11 +75,15 @@ export async function startServer(services: AppServices, port: number): Promise<
   await new Promise<void>((resolve) => httpServer.listen(port, services.config.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
   publicUrl.listening(actualPort);
+  const webhooks = startWebhookDelivery(services, subscriptions.events);
   services.log.info({ port: actualPort }, `GraphQL at http://localhost:${actualPort}/graphql`);
   return {
     url: `http://127.0.0.1:${actualPort}/graphql`,
     publicUrl,
     port: actualPort,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await webhooks.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -16,6 +16,7 @@ import { SourceResolver } from '../sources/source.resolver';
 import { answerDerivedFieldsFromRows } from './derived-fields';
 import './enums';
 import { NodeResolver } from './node.resolver';
+import { WebhookResolver } from '../webhooks/webhook.resolver';
 
 /** Every resolver class of the API. */
 export const resolvers = [
@@ -23,6 +24,7 @@ export const resolvers = [
   NodeResolver, CommitmentResolver, FollowUpResolver, ProgressReportResolver, EngagementResolver, CommitmentEventResolver, FollowThroughResolver,
   CommitmentEventSubscriptionResolver,
   CommitmentMutationResolver, ProgressReportMutationResolver, SourceMutationResolver, ApiKeyResolver,
+  WebhookResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
