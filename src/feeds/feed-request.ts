@@ -73,7 +73,7 @@ export async function resolveFeedQuery(db: Queryable, q: FeedQuery): Promise<Fee
 async function existingIds(db: Queryable, globalIds: string[], type: 'Engagement' | 'Commitment', param: string): Promise<string[]> {
   const ids = globalIds.map((g) => {
     const parsed = parseGlobalId(g);
-    if (!parsed || parsed.type !== type) throw new BadFeedRequest(`${param}: "${g}" is not a ${type} id (use the id the API gives, e.g. from Query.${type === 'Engagement' ? 'engagements' : 'commitments'})`);
+    if (!parsed || parsed.type !== type) throw new BadFeedRequest(`${param}: "${g}" is not ${type === 'Engagement' ? 'an' : 'a'} ${type} id (use the id the API gives, e.g. from Query.${type === 'Engagement' ? 'engagements' : 'commitments'})`);
     return parsed.id;
   });
   if (!ids.length) return [];
