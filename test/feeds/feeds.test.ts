@@ -123,7 +123,7 @@ describe('GET /feeds/events.json', () => {
   it('is a JSON Feed 1.1 with the same entries: string ids, RFC 3339 dates, absolute urls, authors', async () => {
     const res = await get(`/feeds/events.json?commitment=${toGlobalId('Commitment', ids.jwg)}`);
     expect(res.headers.get('content-type')).toMatch(/^application\/feed\+json/);
-    const feed = await res.json();
+    const feed = (await res.json()) as any;
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.feed_url).toBe(`${PUBLIC_URL}/feeds/events.json?commitment=${toGlobalId('Commitment', ids.jwg)}`);
     expect(feed.home_page_url).toBe(`${PUBLIC_URL}/dashboard`);
@@ -140,7 +140,7 @@ describe('GET /feeds/events.json', () => {
       expect(typeof item.content_text).toBe('string');
     }
     const atom = await parser.parseString(await (await get(`/feeds/events.atom?commitment=${toGlobalId('Commitment', ids.jwg)}`)).text());
-    expect(feed.items.map((i: any) => i.id)).toEqual(atom.items.map((i) => i.id));
+    expect(feed.items.map((i: any) => i.id)).toEqual(atom.items.map((i: any) => i.id));
   });
 });
 
