@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const PUBLIC_URL = 'https://tracker.example.org';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const parser = new Parser({ customFields: { item: ['updated', 'published', 'summary', 'category'] } });
+const parser = new Parser<Record<string, any>, Record<string, any>>({ customFields: { item: ['updated', 'published', 'summary', 'category'] } });
 
 let app: TestApp;
 let base: string;
