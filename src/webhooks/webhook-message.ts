@@ -11,6 +11,15 @@ import { toGlobalId } from '../graphql/global-id';
  * webhook-timestamp is the attempt's own time, because receivers refuse stale ones.
  */
 export function deliveryBody(event: CommitmentEventRow): string {
+  let body = bodies.get(event);
+  if (body === undefined) bodies.set(event, (body = render(event)));
+  return body;
+}
+
+// Every webhook gets the same bytes for one event (from a shared page of the log): render them once.
+const bodies = new WeakMap<CommitmentEventRow, string>();
+
+function render(event: CommitmentEventRow): string {
   return JSON.stringify({
     id: encodeEventCursor(event.id),
     kind: event.kind,
