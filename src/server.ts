@@ -75,7 +75,7 @@ export async function startServer(services: AppServices, port: number): Promise<
   await new Promise<void>((resolve) => httpServer.listen(port, services.config.host, resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
   publicUrl.listening(actualPort);
-  const webhooks = startWebhookDelivery(services, subscriptions.events);
+  const webhooks = await startWebhookDelivery(services, subscriptions.events);
   services.log.info({ port: actualPort }, `GraphQL at http://localhost:${actualPort}/graphql`);
   return {
     url: `http://127.0.0.1:${actualPort}/graphql`,

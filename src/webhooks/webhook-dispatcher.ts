@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook as Signer } from 'standardwebhooks';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../db/data-source';
 import type { AppServices } from '../graphql/context';
 import type { EventStream } from '../events/event-stream';
 import { latestEventId } from '../events/event-feed.repository';
@@ -22,6 +24,8 @@ const ACK_EVERY_DELIVERIES = 20;
 const ACK_EVERY_MS = 200;
 /** In case a notification was missed (events written by plain SQL, a LISTEN reconnect). */
 const SAFETY_POLL_MS = 30_000;
+/** Connections of delivery's own pool, apart from the API's: a burst of deliveries never queues a request. */
+const POOL_SIZE = 3;
 
 export interface WebhookDelivery {
   /** Stops claiming, cancels attempts in flight (they are delivered again later) and gives back every lease. */
@@ -43,8 +47,11 @@ export interface WebhookDelivery {
  * - Other webhooks are not slowed by a failing one: it gives up its slot at once and waits for its
  *   retry time in the database, not in a slot.
  */
-export function startWebhookDelivery(services: AppServices, events: Pick<EventStream, 'register'>): WebhookDelivery {
-  return new Dispatcher(services, events);
+export async function startWebhookDelivery(services: AppServices, events: Pick<EventStream, 'register'>): Promise<WebhookDelivery> {
+  const url = (services.db.options as { url?: string }).url;
+  if (!url) throw new Error('webhook delivery needs a Postgres data source configured by url');
+  const db = await createDataSource({ url, poolSize: POOL_SIZE, statementTimeoutMs: services.config.dbStatementTimeoutMs }).initialize();
+  return new Dispatcher({ ...services, db }, events);
 }
 
 class Dispatcher implements WebhookDelivery {
@@ -60,7 +67,8 @@ class Dispatcher implements WebhookDelivery {
   private readonly safetyPoll: NodeJS.Timeout;
 
   constructor(
-    private readonly services: AppServices,
+    /** With delivery's own pool as db. */
+    private readonly services: AppServices & { db: DataSource },
     events: Pick<EventStream, 'register'>,
   ) {
     this.pages = new EventPages(services.db, services.config);
@@ -86,6 +94,7 @@ class Dispatcher implements WebhookDelivery {
     await this.round;
     await Promise.all([...this.running.values()].map((r) => r.done));
     this.client.close();
+    await this.services.db.destroy();
   }
 
   /** One round at a time; a request during one makes it run once more. */
