@@ -92,7 +92,9 @@ export async function acknowledge(
             last_error = CASE WHEN $4 THEN NULL ELSE last_error END,
             last_delivered_at = CASE WHEN $4 THEN now() ELSE last_delivered_at END,
             leased_until = CASE WHEN $5::float8 IS NULL THEN NULL ELSE now() + $5::float8 * interval '1 millisecond' END,
-            lease_token = CASE WHEN $5::float8 IS NULL THEN NULL ELSE lease_token END
+            lease_token = CASE WHEN $5::float8 IS NULL THEN NULL ELSE lease_token END,
+            -- Given back, it queues behind webhooks that have waited longer (claims go by next_attempt_at).
+            next_attempt_at = CASE WHEN $5::float8 IS NULL THEN now() ELSE next_attempt_at END
       WHERE id = $1 AND lease_token = $2`,
     [o.id, o.token, o.deliveredThrough, o.delivered, o.leaseMs],
   );
