@@ -85,7 +85,14 @@ class Dispatcher implements WebhookDelivery {
     this.requestRound();
   }
 
-  async stop(): Promise<void> {
+  private stopped?: Promise<void>;
+
+  /** Idempotent, as the server's own stop is. */
+  stop(): Promise<void> {
+    return (this.stopped ??= this.shutDown());
+  }
+
+  private async shutDown(): Promise<void> {
     this.stopping = true;
     this.unregister();
     clearInterval(this.safetyPoll);
