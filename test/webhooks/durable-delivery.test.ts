@@ -17,7 +17,7 @@ const ENV = {
   WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
   WEBHOOK_RETRY_BASE_MS: '200',
 };
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 let database: TestDatabase;
 let servers: ServerProcess[] = [];
@@ -36,7 +36,8 @@ afterEach(async () => {
 });
 
 async function server(): Promise<ServerProcess> {
-  const s = await startServerProcess({ databaseUrl: database.url, env: ENV });
+  // Generous: on a machine busy with other test files a process can take long to start.
+  const s = await startServerProcess({ databaseUrl: database.url, env: ENV, startTimeoutMs: 90_000 });
   servers.push(s);
   return s;
 }
