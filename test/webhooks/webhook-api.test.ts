@@ -165,6 +165,22 @@ describe('deliveries', () => {
     expect(done.lastDeliveredAt).not.toBeNull();
   });
 
+  it('keeps delivering to other webhooks while one receiver hangs without answering', async () => {
+    const stuck = await new WebhookReceiver().start();
+    stuck.respond = () => undefined; // holds every request open until the 10 s timeout
+    try {
+      await createWebhook({ url: stuck.url });
+      await createWebhook({ url: receiver.url });
+      const started = Date.now();
+      const id = await createCommitment('Past a hanging receiver');
+      await stuck.until((r) => r.length >= 1);
+      await receiver.until((r) => r.some((x) => JSON.parse(x.body).commitmentId === id), 5_000);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await stuck.stop();
+    }
+  });
+
   it('does not follow a redirect: the attempt fails and the target is never asked', async () => {
     await createWebhook({ url: receiver.url });
     receiver.respond = (req, res) => res.writeHead(req.url === '/hook' ? 307 : 200, { location: `${receiver.url}-elsewhere` }).end();
