@@ -27,8 +27,8 @@ describe('configuration', () => {
     const defaults = loadConfig({});
     expect(defaults).toMatchObject({ webhookAllowHosts: [], webhookRetryBaseMs: 10_000, webhookSecretKey: undefined });
     const key = Buffer.alloc(32, 7);
-    const c = loadConfig({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Receiver.Internal ', WEBHOOK_RETRY_BASE_MS: '500', WEBHOOK_SECRET_KEY: key.toString('base64') });
-    expect(c).toMatchObject({ webhookAllowHosts: ['127.0.0.1', 'receiver.internal'], webhookRetryBaseMs: 500, webhookSecretKey: key });
+    const c = loadConfig({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Receiver.Internal,[::1]', WEBHOOK_RETRY_BASE_MS: '500', WEBHOOK_SECRET_KEY: key.toString('base64') });
+    expect(c).toMatchObject({ webhookAllowHosts: ['127.0.0.1', 'receiver.internal', '::1'], webhookRetryBaseMs: 500, webhookSecretKey: key });
     expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('hex') }).webhookSecretKey).toEqual(key);
     expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'too-short' })).toThrow(/WEBHOOK_SECRET_KEY must be 32 random bytes/);
   });
