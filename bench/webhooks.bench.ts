@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,16 @@ function startReceiver(): Promise<{ child: ChildProcess; port: number }> {
     child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`the receiver exited (${code})`)));
   });
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -114,6 +125,7 @@ async function main(): Promise<void> {
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 180_000).unref());
     const [{ id: commitmentId }] = await db.query(`SELECT min(id)::text AS id FROM commitment`);
     const busyProbe = probe(graphqlUrl, probeConnections, () => done);
+    const cpuBefore = { tracker: cpuSeconds(server.pid), receiver: cpuSeconds(receiver.child.pid!) };
     const started = Date.now();
     for (let i = 0; i < eventCount; i++) {
       const runner = db.createQueryRunner();
@@ -128,6 +140,7 @@ async function main(): Promise<void> {
     }
     const writtenMs = Date.now() - started;
     const stats = await Promise.race([finished, timeout]);
+    const cpu = { tracker: cpuSeconds(server.pid) - cpuBefore.tracker, receiver: cpuSeconds(receiver.child.pid!) - cpuBefore.receiver };
     done = true;
     const busy = await busyProbe;
     const final: Stats = stats ?? (await new Promise((resolve) => {
@@ -145,6 +158,10 @@ async function main(): Promise<void> {
         `${Math.round(final.distinct / (deliveredMs / 1000)).toLocaleString('en')} | ${ms(percentile(idle, 50))} / ${ms(percentile(busy, 50))} | ${ms(percentile(idle, 99))} / ${ms(percentile(busy, 99))} | ${(percentile(busy, 99) / percentile(idle, 99)).toFixed(2)} |`,
     );
     console.log(`(${idle.length} idle and ${busy.length} busy cached reads on ${probeConnections} connections)`);
+    console.log(
+      `CPU while delivering: tracker ${cpu.tracker.toFixed(1)} s (${((cpu.tracker * 1e6) / final.distinct).toFixed(0)} µs per delivery, API reads included), ` +
+        `receiver ${cpu.receiver.toFixed(1)} s`,
+    );
   } finally {
     await db.destroy();
     await server.stop();
