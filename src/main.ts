@@ -12,13 +12,14 @@ import { withEmbeddedWebhookKey } from './webhooks/secret-box';
 
 /** Entry point: read the configuration, get a database, migrate and seed it, serve. */
 async function main(): Promise<void> {
-  const config = await withEmbeddedWebhookKey(loadConfig());
+  const config = loadConfig();
   const log = createLogger(config.logLevel);
   await assertCanListen(config.host, config.port); // before the database is touched
   const { db, close } = await openDatabase(config, log);
   const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
   const server = await prepareDatabase(db, clock, log)
-    .then(() => startServer({ db, config, clock, log }, config.port))
+    // The embedded default's webhook key is generated only once its cluster is up: a start that fails earlier leaves nothing behind.
+    .then(async () => startServer({ db, config: await withEmbeddedWebhookKey(config), clock, log }, config.port))
     .catch(async (err: unknown) => {
       await close(); // stops the embedded Postgres: a failed start leaves nothing running
       throw err;
