@@ -60,6 +60,13 @@ export interface Config {
    * createWebhook is refused.
    */
   webhookSecretKey?: Buffer;
+  /** HTTP caching of anonymous GET reads (src/http-cache): Cache-Control max-age and stale-while-revalidate, in seconds. */
+  httpCacheMaxAgeSeconds: number;
+  httpCacheStaleWhileRevalidateSeconds: number;
+  /** Read replicas (DATABASE_READ_URLS, comma-separated) for anonymous reads; empty: everything reads the primary. */
+  databaseReadUrls: string[];
+  /** A replica further behind the primary than this is not read from (REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +128,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (env.WEBHOOK_SECRET_KEY && !webhookSecretKey) {
     problems.push('WEBHOOK_SECRET_KEY must be 32 random bytes written as base64 or hex, e.g. the output of `openssl rand -base64 32`');
   }
+  const databaseReadUrls = (env.DATABASE_READ_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const url of databaseReadUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_READ_URLS must be postgres:// or postgresql:// URLs separated by commas');
+  }
+  if (databaseReadUrls.length && !databaseUrl) problems.push('DATABASE_READ_URLS needs DATABASE_URL: replicas follow a primary the server is given');
 
   const production = env.NODE_ENV === 'production';
   const config: Config = {
@@ -154,6 +166,10 @@ export function loadConfig(env: Env = process.env): Config {
     webhookAllowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean),
     webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 1, 3_600_000),
     webhookSecretKey,
+    httpCacheMaxAgeSeconds: int('HTTP_CACHE_MAX_AGE', 60, 0, 31_536_000),
+    httpCacheStaleWhileRevalidateSeconds: int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300, 0, 31_536_000),
+    databaseReadUrls,
+    replicaMaxLagMs: int('REPLICA_MAX_LAG_MS', 5_000, 0, 3_600_000),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);

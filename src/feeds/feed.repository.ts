@@ -47,13 +47,11 @@ export async function newestFeedEvents(db: Queryable, c: FeedCriteria): Promise<
 }
 
 /**
- * What the feed's validators come from: the data version (the ETag: it changes with anything a
- * feed shows, a renamed source included) and when the last event recorded happened (Last-Modified,
- * for readers that only send If-Modified-Since; read by the primary key, never a scan).
+ * When the last event recorded happened: the feeds' Last-Modified, for readers that send only
+ * If-Modified-Since (the ETag, from the data version, changes with anything a feed shows). Read by
+ * the primary key, never a scan.
  */
-export async function feedFreshness(db: Queryable): Promise<{ dataVersion: string; latestOccurredAt: Date | null }> {
-  const [row] = await db.query(
-    `SELECT (SELECT version FROM data_version)::text AS "dataVersion", (SELECT occurred_at FROM commitment_event ORDER BY id DESC LIMIT 1) AS "latestOccurredAt"`,
-  );
-  return row;
+export async function latestEventTime(db: Queryable): Promise<Date | null> {
+  const [row] = await db.query(`SELECT occurred_at AS "occurredAt" FROM commitment_event ORDER BY id DESC LIMIT 1`);
+  return row?.occurredAt ?? null;
 }

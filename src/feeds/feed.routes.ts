@@ -1,5 +1,5 @@
 import { Request, Response, Router } from 'express';
-import { entityTag, answeredNotModified } from '../http/conditional-get';
+import { answeredFromHttpCache } from '../http-cache/cacheable-response';
 import { databaseFailure } from '../http/database-failure';
 import type { PublicUrl } from '../http/public-url';
 import type { AppServices } from '../graphql/context';
@@ -7,7 +7,7 @@ import { feedEntry, tagAuthority } from './feed-entry';
 import { atomFeed, FeedMeta, jsonFeed } from './feed-formats';
 import { FEED_MEDIA_TYPES, FeedFormat } from './feed-links';
 import { BadFeedRequest, feedQueryString, parseFeedQuery, resolveFeedQuery } from './feed-request';
-import { feedFreshness, newestFeedEvents } from './feed.repository';
+import { latestEventTime, newestFeedEvents } from './feed.repository';
 
 /**
  * GET /feeds/events.atom and GET /feeds/events.json: the newest events for feed readers, narrowed
@@ -26,10 +26,10 @@ export function feedRoutes(services: AppServices, publicUrl: PublicUrl): Router 
       const query = parseFeedQuery(req.query as Record<string, unknown>);
       const criteria = await resolveFeedQuery(db, query);
       const canonical = feedQueryString(query);
-      const { dataVersion, latestOccurredAt } = await feedFreshness(db);
-      const etag = entityTag(['feed', format, dataVersion, canonical, publicUrl.href()]);
-      res.setHeader('Cache-Control', 'public, max-age=60');
-      if (answeredNotModified(req, res, { etag, lastModified: latestOccurredAt ?? undefined })) return;
+      const latestOccurredAt = await latestEventTime(db);
+      // For readers that send only If-Modified-Since; the ETag (the data version's) decides otherwise.
+      if (latestOccurredAt) res.setHeader('Last-Modified', latestOccurredAt.toUTCString());
+      if (await answeredFromHttpCache(req, res, services, [canonical, publicUrl.href()])) return;
 
       const rows = await newestFeedEvents(db, criteria);
       const entries = rows.map((row) => feedEntry(row, { authority, commitmentUrl: (id) => publicUrl.href(`/commitments/${id}`) }));
