@@ -23,6 +23,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ RESPONSE_CACHE_MB: 'lots' })).toThrow(/RESPONSE_CACHE_MB must be an integer/);
   });
 
+  it('reads the webhook settings: allowed hosts, retry base, and a 32-byte key in base64 or hex', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ webhookAllowHosts: [], webhookRetryBaseMs: 10_000, webhookSecretKey: undefined });
+    const key = Buffer.alloc(32, 7);
+    const c = loadConfig({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Receiver.Internal,[::1]', WEBHOOK_RETRY_BASE_MS: '500', WEBHOOK_SECRET_KEY: key.toString('base64') });
+    expect(c).toMatchObject({ webhookAllowHosts: ['127.0.0.1', 'receiver.internal', '::1'], webhookRetryBaseMs: 500, webhookSecretKey: key });
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('hex') }).webhookSecretKey).toEqual(key);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'too-short' })).toThrow(/WEBHOOK_SECRET_KEY must be 32 random bytes/);
+  });
+
   it('reads the HTTP caching ages, the read replicas and their lag limit', () => {
     expect(loadConfig({})).toMatchObject({ httpCacheMaxAgeSeconds: 60, httpCacheStaleWhileRevalidateSeconds: 300, databaseReadUrls: [], replicaMaxLagMs: 5000 });
     const c = loadConfig({

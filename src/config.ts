@@ -52,6 +52,16 @@ export interface Config {
   responseCacheBytes: number;
   /** Largest CSV file POST /import/*.csv accepts (IMPORT_MAX_BYTES), in bytes; larger is refused with 413. */
   importMaxBytes: number;
+  /** Hosts (WEBHOOK_ALLOW_HOSTS, lower-case) webhooks may reach over http or at loopback, private or link-local addresses. */
+  webhookAllowHosts: string[];
+  /** First retry delay of a failing webhook delivery (WEBHOOK_RETRY_BASE_MS); each later one doubles, up to an hour. */
+  webhookRetryBaseMs: number;
+  /**
+   * The 32-byte key webhook secrets are encrypted with at rest (WEBHOOK_SECRET_KEY, base64 or hex).
+   * Unset: main.ts generates one into dataDir when the embedded Postgres is used; otherwise
+   * createWebhook is refused.
+   */
+  webhookSecretKey?: Buffer;
   /** HTTP caching of anonymous GET reads (src/http-cache): Cache-Control max-age and stale-while-revalidate, in seconds. */
   httpCacheMaxAgeSeconds: number;
   httpCacheStaleWhileRevalidateSeconds: number;
@@ -116,6 +126,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`PUBLIC_URL must be an http(s) URL such as https://tracker.example.org, got "${env.PUBLIC_URL}"`);
   }
 
+  const webhookSecretKey = env.WEBHOOK_SECRET_KEY ? parseWebhookSecretKey(env.WEBHOOK_SECRET_KEY) : undefined;
+  if (env.WEBHOOK_SECRET_KEY && !webhookSecretKey) {
+    problems.push('WEBHOOK_SECRET_KEY must be 32 random bytes written as base64 or hex, e.g. the output of `openssl rand -base64 32`');
+  }
   const databaseReadUrls = (env.DATABASE_READ_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const url of databaseReadUrls) {
     if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_READ_URLS must be postgres:// or postgresql:// URLs separated by commas');
@@ -152,6 +166,9 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
     responseCacheBytes: int('RESPONSE_CACHE_MB', 32, 0, 65_536) * 1024 * 1024,
     importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    webhookAllowHosts: (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean),
+    webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 1, 3_600_000),
+    webhookSecretKey,
     httpCacheMaxAgeSeconds: int('HTTP_CACHE_MAX_AGE', 60, 0, 31_536_000),
     httpCacheStaleWhileRevalidateSeconds: int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300, 0, 31_536_000),
     databaseReadUrls,
@@ -162,4 +179,11 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** 32 bytes from 64 hex digits or from base64 / base64url; undefined if it is neither. */
+function parseWebhookSecretKey(raw: string): Buffer | undefined {
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : undefined;
+  return key?.length === 32 ? key : undefined;
 }

@@ -25,6 +25,8 @@ import { httpCachePlugin } from './http-cache/http-cache.plugin';
 import { metricsRoutes, requestMetrics } from './metrics/metrics.routes';
 import { startReadScaling } from './replicas/read-scaling';
 import { uiRoutes } from './ui/ui.routes';
+import { feedRoutes } from './feeds/feed.routes';
+import { startWebhookDelivery } from './webhooks/webhook-dispatcher';
 
 export interface RunningServer {
   url: string;
@@ -76,6 +78,7 @@ export async function startServer(primaryOnly: AppServices, port: number): Promi
   app.use(uiRoutes(services));
   app.use(pageRoutes(services, schema, publicUrl));
   app.use(importRoutes(services));
+  app.use(feedRoutes(services, publicUrl));
   app.use(
     '/graphql',
     graphqlCacheHeaders(),
@@ -90,12 +93,14 @@ export async function startServer(primaryOnly: AppServices, port: number): Promi
   await listenOn(httpServer, services.config.host, port);
   const { address, port: actualPort } = httpServer.address() as AddressInfo;
   publicUrl.listening(actualPort);
+  const webhooks = await startWebhookDelivery(services, subscriptions.events);
   services.log.info({ address, port: actualPort }, `GraphQL at http://${urlHost(address)}:${actualPort}/graphql`);
   return {
     url: `http://127.0.0.1:${actualPort}/graphql`,
     publicUrl,
     port: actualPort,
     stop: async () => {
+      await webhooks.stop();
       await apollo.stop();
       await readScaling.stop();
     },
