@@ -15,11 +15,3 @@ export function feedPath(format: FeedFormat, narrow: { party?: string[]; engagem
   const query = params.toString().replace(/%2C/g, ',');
   return `/feeds/events.${format}${query ? `?${query}` : ''}`;
 }
-
-/** A commitment's feed in both formats, as the two <link rel="alternate"> tags a page's <head> carries. */
-export function commitmentFeedLinks(commitmentGlobalId: string, commitmentTitle: string): string {
-  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return (['atom', 'json'] as const)
-    .map((f) => `<link rel="alternate" type="${FEED_MEDIA_TYPES[f]}" title="${attr(`${commitmentTitle}: changes (${f === 'atom' ? 'Atom' : 'JSON Feed'})`)}" href="${attr(feedPath(f, { commitment: [commitmentGlobalId] }))}">`)
-    .join('\n');
-}
