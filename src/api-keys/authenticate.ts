@@ -34,8 +34,9 @@ async function lookUpActor(ctx: RequestContext): Promise<Actor> {
   const token = bearerToken(ctx.authorization);
   if (!token) throw unauthenticated();
   const key = await findKeyByHash(ctx.db, hashKey(token));
-  if (!key) throw unauthenticated('This API key is not valid');
-  if (key.revokedAt) throw unauthenticated('This API key was revoked');
+  // One message for both: telling them apart would confirm to whoever holds a leaked, revoked key
+  // that it was once real.
+  if (!key || key.revokedAt) throw unauthenticated('This API key is not valid (unknown or revoked)');
   const now = ctx.clock.now();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await touchLastUsed(ctx.db, key.id, now, LAST_USED_RESOLUTION_MS);
