@@ -7,15 +7,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bootstrapAdminKey } from './api-keys/api-key.service';
 import { AppServices, createContext, RequestContext } from './graphql/context';
+import { openAnonymousPool } from './db/anonymous-pool';
 import { createFormatError } from './graphql/format-error';
 import { attachSubscriptions } from './events/subscription-server';
 import { buildApiSchema } from './graphql/schema';
 import { healthRoutes } from './http/health.routes';
+import { callerOf } from './http/caller';
+import { limitConnections } from './http/connection-limits';
 import { graphqlBody } from './http/graphql-body';
+import { refuseDocumentsOverLimits } from './http/limits/pre-validation.middleware';
+import { createClientBudget } from './http/rate-limit';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
 import { PublicUrl } from './http/public-url';
 import { requestLogger } from './http/request-log';
+import { ResponseCache } from './response-cache/response-cache';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { uiRoutes } from './ui/ui.routes';
 
@@ -29,14 +35,18 @@ export interface RunningServer {
 }
 
 /** The server's wiring: HTTP routes, Apollo on /graphql. Knows nothing of the domain. */
-export async function startServer(services: AppServices, port: number): Promise<RunningServer> {
-  await bootstrapAdminKey(services.db, services.clock, services.config.adminApiKey);
+export async function startServer(given: AppServices, port: number): Promise<RunningServer> {
+  await bootstrapAdminKey(given.db, given.clock, given.config.adminApiKey);
   const schema = await buildApiSchema();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const publicUrl = new PublicUrl(services.config);
-  const subscriptions = await attachSubscriptions(httpServer, schema, services);
+  limitConnections(httpServer, given.config);
+  const publicUrl = new PublicUrl(given.config);
+  const services: AppServices = { ...given, anonymousDb: await openAnonymousPool(given.db, given.config) };
+  const budget = createClientBudget(services.config);
+  const responseCache = new ResponseCache(services.db, services.config, services.log);
+  const subscriptions = await attachSubscriptions(httpServer, schema, services, { budget, responseCache });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -45,6 +55,8 @@ export async function startServer(services: AppServices, port: number): Promise<
     // src/main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createFormatError(services.log),
+    // Parsing stops at the first token past the cap, so a huge document costs no more than that.
+    parseOptions: { maxTokens: services.config.maxQueryTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       subscriptions.drainPlugin,
@@ -52,19 +64,20 @@ export async function startServer(services: AppServices, port: number): Promise<
       // Cache hints are unused here, and the plugin's per-field hook makes Apollo wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...hardeningPlugins(services.config),
-      responseCachePlugin(services),
+      responseCachePlugin(responseCache),
     ],
   });
   await apollo.start();
 
-  mountHttpGuards(app, services);
+  mountHttpGuards(app, services, budget);
   app.use(healthRoutes(services));
-  app.use(uiRoutes(services));
+  app.use(uiRoutes(services, publicUrl));
   app.use(
     '/graphql',
     ...graphqlBody(services.config.maxBodyBytes),
+    refuseDocumentsOverLimits(services.config, schema),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext({ ...services, log: requestLogger(res, services.log) }, req.headers.authorization),
+      context: async ({ res }) => createContext({ ...services, log: requestLogger(res, services.log) }, callerOf(res)),
     }),
   );
   app.use(httpErrorHandler(services.log));
@@ -77,6 +90,9 @@ export async function startServer(services: AppServices, port: number): Promise<
     url: `http://127.0.0.1:${actualPort}/graphql`,
     publicUrl,
     port: actualPort,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      if (services.anonymousDb?.isInitialized) await services.anonymousDb.destroy();
+    },
   };
 }

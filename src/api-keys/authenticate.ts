@@ -3,6 +3,8 @@ import type { RequestContext } from '../graphql/context';
 import { forbidden, unauthenticated } from '../graphql/errors';
 import type { ApiKeyRole } from './api-key.entity';
 import { findKeyByHash, touchLastUsed } from './api-key.repository';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 
 /** Who is writing: recorded as the actor of every event and report. */
 export interface Actor {
@@ -28,6 +30,23 @@ export function hashKey(key: string): Buffer {
 function bearerToken(authorization: string | undefined): string | null {
   const m = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   return m && m[1].length <= MAX_KEY_LENGTH ? m[1] : null;
+}
+
+/**
+ * Whether `authorization` carries a valid, unrevoked key: decides the pool a request reads through
+ * and whether the anonymous rate limit counts it. A database that cannot answer makes it anonymous;
+ * the request itself will meet the outage and report it.
+ */
+export async function hasValidKey(db: DataSource, authorization: string | undefined, log: Logger): Promise<boolean> {
+  const token = bearerToken(authorization);
+  if (!token) return false;
+  try {
+    const key = await findKeyByHash(db, hashKey(token));
+    return !!key && !key.revokedAt;
+  } catch (err) {
+    log.warn({ err }, 'could not check an API key; treating the caller as anonymous');
+    return false;
+  }
 }
 
 async function lookUpActor(ctx: RequestContext): Promise<Actor> {

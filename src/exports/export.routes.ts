@@ -1,12 +1,22 @@
 import { Request, Response, Router } from 'express';
 import type { AppServices } from '../graphql/context';
+import { answeredNotModified, entityTag } from '../http/conditional-get';
 import { databaseFailure } from '../http/database-failure';
+import type { PublicUrl } from '../http/public-url';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
-import { followUpCalendar } from './calendar.ics';
-import { commitmentsCsv } from './commitments.csv';
-import { followUpExportRows } from './export.repository';
+import { currentDataVersion } from '../response-cache/data-version.repository';
+import { calendarEvents, calendarHead, calendarTail } from './calendar.ics';
+import { followUpsCsvLayout } from './commitments.csv';
+import { csvHead, csvRecords } from './csv-writer';
+import type { FollowUpExportRow } from './export-row';
+import { forEachFollowUpExportBatch } from './export.repository';
 
 class BadExportRequest extends Error {}
+/** The client went away mid-file: stop reading, nothing to answer. */
+class ClientGone extends Error {}
+
+/** Seconds a client refused for lack of an export slot is told to wait. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** ?asOf=YYYY-MM-DD, defaulting to the server's today. */
 function asOfParam(req: Request, today: CalendarDate): CalendarDate {
@@ -18,59 +28,122 @@ function asOfParam(req: Request, today: CalendarDate): CalendarDate {
   return raw;
 }
 
+/** One file format over the export rows: how it starts, how a batch of rows reads, how it ends. */
+interface ExportFormat {
+  name: string;
+  contentType: string;
+  fileName(asOf: CalendarDate): string;
+  asOf(req: Request, today: CalendarDate): CalendarDate;
+  head(asOf: CalendarDate): string;
+  batch(rows: readonly FollowUpExportRow[], asOf: CalendarDate): string;
+  tail(): string;
+}
+
 /**
  * GET /export/commitments.csv and GET /calendar.ics: the follow-ups for spreadsheets and calendar
- * apps. Bad parameters answer 400 with a sentence saying what to send; nothing answers with a stack.
+ * apps, anonymous and public, so built to be cheap to ask for:
+ *  - counted against the anonymous rate limit (mounted in front, see http-guards.ts);
+ *  - answered 304 when the client's ETag (data version, day, format) still holds: no file is made;
+ *  - at most EXPORT_CONCURRENCY produced at once, each holding one connection of the anonymous
+ *    pool, so exports never take more than that share of it; one more gets 503 with Retry-After;
+ *  - streamed from a database cursor one batch at a time, waiting for the client to take each
+ *    batch, so memory does not grow with the table or with a slow reader.
+ * Bad parameters answer 400 with a sentence saying what to send; nothing answers with a stack.
  */
-export function exportRoutes(services: AppServices): Router {
-  const { db, clock, config, log } = services;
-  const router = Router();
+export function exportRoutes(services: AppServices, publicUrl: PublicUrl): Router {
+  const { clock, config, log } = services;
+  const db = services.anonymousDb ?? services.db;
+  const commitmentUrl = (globalId: string) => publicUrl.href(`/commitments/${globalId}`);
+  let running = 0;
 
-  const handle = (produce: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  const formats: Record<string, ExportFormat> = {
+    '/export/commitments.csv': {
+      name: 'csv',
+      contentType: 'text/csv; charset=utf-8; header=present',
+      fileName: (asOf) => `follow-ups-as-of-${asOf}.csv`,
+      asOf: asOfParam,
+      head: (asOf) => csvHead(followUpsCsvLayout(asOf, commitmentUrl)),
+      batch: (rows, asOf) => csvRecords(followUpsCsvLayout(asOf, commitmentUrl), rows),
+      tail: () => '',
+    },
+    '/calendar.ics': {
+      name: 'ics',
+      contentType: 'text/calendar; charset=utf-8',
+      fileName: () => 'follow-ups.ics',
+      // Calendar apps poll this feed; they always get the statuses of the day.
+      asOf: (_req, today) => today,
+      head: calendarHead,
+      batch: (rows, asOf) => calendarEvents(rows, { asOf, now: clock.now(), commitmentUrl }),
+      tail: calendarTail,
+    },
+  };
+
+  const produce = async (format: ExportFormat, req: Request, res: Response) => {
+    const asOf = format.asOf(req, clock.today());
+    const etag = entityTag(['export', format.name, await currentDataVersion(db), asOf, publicUrl.href()]);
+    res.set('Cache-Control', 'no-cache'); // keep it, but ask again each time: the ETag makes that cheap
+    if (answeredNotModified(req, res, { etag })) return;
+    if (running >= config.exportConcurrency) {
+      res.status(503).set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS)).type('text/plain')
+        .send(`${config.exportConcurrency} exports are being produced already (EXPORT_CONCURRENCY); retry in ${BUSY_RETRY_AFTER_SECONDS} s.\n`);
+      return;
+    }
+    running += 1;
     try {
-      await produce(req, res);
-    } catch (err) {
-      if (err instanceof BadExportRequest) {
-        res.status(400).type('text/plain').send(`${err.message}\n`);
-        return;
-      }
-      const failure = databaseFailure(err);
-      if (failure?.code === 'SERVICE_UNAVAILABLE') {
-        res.status(503).set('retry-after', '5').type('text/plain').send(`${failure.message}\n`);
-        return;
-      }
-      log.error({ err, path: req.path }, 'export failed');
-      res.status(500).type('text/plain').send('The export could not be produced; try again shortly.\n');
+      res.status(200).type(format.contentType).attachment(format.fileName(asOf));
+      await write(res, format.head(asOf));
+      await forEachFollowUpExportBatch(db, { asOf, dueSoonDays: config.dueSoonDays, statementTimeoutMs: config.dbStatementTimeoutMs }, (rows) => write(res, format.batch(rows, asOf)));
+      await write(res, format.tail());
+      res.end();
+    } finally {
+      running -= 1;
     }
   };
 
-  router.get(
-    '/export/commitments.csv',
-    handle(async (req, res) => {
-      const asOf = asOfParam(req, clock.today());
-      const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
-      res
-        .type('text/csv; charset=utf-8; header=present')
-        .attachment(`follow-ups-as-of-${asOf}.csv`)
-        .send(commitmentsCsv(rows));
-    }),
-  );
-
-  router.get(
-    '/calendar.ics',
-    handle(async (req, res) => {
-      const asOf = clock.today();
-      const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
-      const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      const ics = followUpCalendar(rows, {
-        asOf,
-        now: clock.now(),
-        dashboardUrl: `${origin}/dashboard`,
-      });
-      // Calendar apps poll this feed; they must always get the statuses of the day.
-      res.set('Cache-Control', 'no-cache').type('text/calendar; charset=utf-8').attachment('follow-ups.ics').send(ics);
-    }),
-  );
-
+  const router = Router();
+  for (const [path, format] of Object.entries(formats)) {
+    router.get(path, async (req, res) => {
+      try {
+        await produce(format, req, res);
+      } catch (err) {
+        if (err instanceof ClientGone) return;
+        if (res.headersSent) {
+          // Part of the file is out: cut the connection, so the client sees a failed download, not a short file.
+          log.warn({ err, path: req.path }, 'export failed while streaming');
+          res.destroy();
+          return;
+        }
+        if (err instanceof BadExportRequest) {
+          res.status(400).type('text/plain').send(`${err.message}\n`);
+          return;
+        }
+        const failure = databaseFailure(err);
+        if (failure) {
+          res.status(503).set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS)).type('text/plain').send(`${failure.message}\n`);
+          return;
+        }
+        log.error({ err, path: req.path }, 'export failed');
+        res.status(500).type('text/plain').send('The export could not be produced; try again shortly.\n');
+      }
+    });
+  }
   return router;
+}
+
+/** Writes a chunk and resolves once the socket can take more (backpressure); rejects if the client left. */
+function write(res: Response, chunk: string): Promise<void> {
+  if (res.destroyed) return Promise.reject(new ClientGone());
+  if (!chunk || res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      res.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      res.off('drain', onDrain);
+      reject(new ClientGone());
+    };
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
 }

@@ -22,18 +22,40 @@ export interface RequestContext {
 }
 
 export interface AppServices {
+  /** The main pool: writes, and reads of callers with a valid API key. */
   db: DataSource;
+  /**
+   * The pool of callers without a valid key (DB_ANONYMOUS_POOL_SIZE connections, each statement cut
+   * off after DB_ANONYMOUS_STATEMENT_TIMEOUT_MS), opened by startServer. Absent where no server
+   * runs (scripts, unit tests): then everyone reads through `db`.
+   */
+  anonymousDb?: DataSource;
   config: Config;
   clock: Clock;
   log: Logger;
 }
 
-export function createContext(services: AppServices, authorization?: string): RequestContext {
+/** Who is asking: the raw Authorization header, and whether it holds a valid, unrevoked key. */
+export interface Caller {
+  authorization?: string;
+  keyed: boolean;
+}
+
+export const ANONYMOUS: Caller = { keyed: false };
+
+/**
+ * The one place a request's database is chosen: keyed callers read through the main pool;
+ * everyone else through the anonymous pool, whose small size and short statement timeout are
+ * the time budget of an anonymous request, so no anonymous load can starve keyed writers.
+ */
+export function createContext(services: AppServices, caller: Caller = ANONYMOUS): RequestContext {
+  const db = caller.keyed ? services.db : (services.anonymousDb ?? services.db);
   return {
     ...services,
+    db,
     today: services.clock.today(),
     rootAsOf: new Map(),
-    authorization,
-    loaders: createLoaders(services.db, services.config),
+    authorization: caller.authorization,
+    loaders: createLoaders(db, services.config),
   };
 }

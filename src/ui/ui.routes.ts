@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { dashboardRoutes } from '../dashboard/dashboard.routes';
 import { exportRoutes } from '../exports/export.routes';
 import type { AppServices } from '../graphql/context';
+import type { PublicUrl } from '../http/public-url';
 import { playgroundOffRoutes, playgroundRoutes } from '../playground/playground.routes';
 import { vendorRoutes } from './vendor-assets';
 
@@ -10,11 +11,11 @@ import { vendorRoutes } from './vendor-assets';
  * dashboard, the CSV and iCalendar exports, and the browser bundles they need. Mount before Apollo,
  * so a browser's GET /graphql reaches the playground.
  */
-export function uiRoutes(services: AppServices): Router {
+export function uiRoutes(services: AppServices, publicUrl: PublicUrl): Router {
   const router = Router();
   router.use(vendorRoutes());
   router.use(services.config.playground ? playgroundRoutes(services) : playgroundOffRoutes());
   router.use(dashboardRoutes());
-  router.use(exportRoutes(services));
+  router.use(exportRoutes(services, publicUrl));
   return router;
 }

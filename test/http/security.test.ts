@@ -90,7 +90,7 @@ describe('production mode', () => {
   it('answers a body that does not decompress with a plain sentence, not zlib\'s', async () => {
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(body.errors[0].message).toMatch(/could not decompress the body/);
     expect(JSON.stringify(body)).not.toMatch(/header check|zlib|Z_/i);

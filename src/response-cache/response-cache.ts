@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { FormattedExecutionResult } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import type { CalendarDate } from '../domain/dates';
+import { currentDataVersion } from './data-version.repository';
+import { Lookup, VersionedCache } from './versioned-cache';
+
+/** What decides an anonymous query's answer (see responseCachePlugin). */
+export interface CachedOperation {
+  /** SHA-256 of the document's text, hex: Apollo's queryHash, so both transports share entries. */
+  queryHash: string;
+  operationName: string | null | undefined;
+  today: CalendarDate;
+  variables: unknown;
+}
+
+/** Apollo's queryHash of a document's text. */
+export const queryHashOf = (query: string) => createHash('sha256').update(query).digest('hex');
+
+/**
+ * The answers to anonymous queries, one store for HTTP and WebSocket queries alike, each valid for
+ * one data version (read from the database per lookup). Null from lookup means "do not use the
+ * cache for this one": it is off, the version cannot be read (the operation will meet the same
+ * failure and report it), or the variables cannot be made into a key (nested past what
+ * JSON.stringify's stack allows: such a request gets no cache, not a crash).
+ */
+export class ResponseCache {
+  private readonly cache?: VersionedCache<FormattedExecutionResult>;
+
+  constructor(private readonly db: DataSource, config: Pick<Config, 'responseCacheBytes' | 'dbStatementTimeoutMs'>, private readonly log: Logger) {
+    if (config.responseCacheBytes > 0) this.cache = new VersionedCache(config.responseCacheBytes, config.dbStatementTimeoutMs);
+  }
+
+  async lookup(operation: CachedOperation): Promise<Lookup<FormattedExecutionResult> | null> {
+    if (!this.cache) return null;
+    let key: string;
+    try {
+      key = JSON.stringify([operation.queryHash, operation.operationName ?? null, operation.today, operation.variables ?? null]);
+    } catch (err) {
+      if (err instanceof RangeError) return null;
+      throw err;
+    }
+    let version: number;
+    try {
+      version = await currentDataVersion(this.db);
+    } catch (error) {
+      this.log.debug({ err: error }, 'data version unreadable; not using the response cache');
+      return null;
+    }
+    return this.cache.lookup(version, key);
+  }
+}
+
+/** Keeps a result only when complete: data, no errors. */
+export function fillWith(lookup: Lookup<FormattedExecutionResult>, result: FormattedExecutionResult | null): void {
+  if (lookup.kind !== 'miss') return;
+  const complete = result && !result.errors && result.data != null ? result : null;
+  lookup.fill(complete, complete ? JSON.stringify(complete).length : 0);
+}
