@@ -16,6 +16,7 @@ import { callerOf } from './http/caller';
 import { limitConnections } from './http/connection-limits';
 import { graphqlBody } from './http/graphql-body';
 import { refuseDocumentsOverLimits } from './http/limits/pre-validation.middleware';
+import { TableRowEstimates } from './http/limits/table-rows';
 import { createClientBudget } from './http/rate-limit';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
@@ -44,9 +45,12 @@ export async function startServer(given: AppServices, port: number): Promise<Run
   limitConnections(httpServer, given.config);
   const publicUrl = new PublicUrl(given.config);
   const services: AppServices = { ...given, anonymousDb: await openAnonymousPool(given.db, given.config) };
+  const tableRows = new TableRowEstimates(services.db, services.log);
+  await tableRows.start();
+  const limits = { ...services.config, tableRows: () => tableRows.current() };
   const budget = createClientBudget(services.config);
   const responseCache = new ResponseCache(services.db, services.config, services.log);
-  const subscriptions = await attachSubscriptions(httpServer, schema, services, { budget, responseCache });
+  const subscriptions = await attachSubscriptions(httpServer, schema, services, { budget, responseCache, limits });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -63,7 +67,7 @@ export async function startServer(given: AppServices, port: number): Promise<Run
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are unused here, and the plugin's per-field hook makes Apollo wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
-      ...hardeningPlugins(services.config),
+      ...hardeningPlugins(limits),
       responseCachePlugin(responseCache),
     ],
   });
@@ -75,7 +79,7 @@ export async function startServer(given: AppServices, port: number): Promise<Run
   app.use(
     '/graphql',
     ...graphqlBody(services.config.maxBodyBytes),
-    refuseDocumentsOverLimits(services.config, schema),
+    refuseDocumentsOverLimits(limits, schema),
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext({ ...services, log: requestLogger(res, services.log) }, callerOf(res)),
     }),
@@ -92,6 +96,7 @@ export async function startServer(given: AppServices, port: number): Promise<Run
     port: actualPort,
     stop: async () => {
       await apollo.stop();
+      tableRows.stop();
       if (services.anonymousDb?.isInitialized) await services.anonymousDb.destroy();
     },
   };

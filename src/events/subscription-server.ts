@@ -11,7 +11,7 @@ import { hasValidKey } from '../api-keys/authenticate';
 import { ANONYMOUS, AppServices, Caller, createContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
 import { clientAddress } from '../http/client-address';
-import { parseBounded, preValidationLimitError } from '../http/limits/document-guard';
+import { DocumentLimits, parseBounded, preValidationLimitError } from '../http/limits/document-guard';
 import { queryLimitError } from '../http/limits/query-limits';
 import type { ClientBudget } from '../http/rate-limit';
 import { fillWith, queryHashOf, ResponseCache } from '../response-cache/response-cache';
@@ -30,6 +30,8 @@ export interface SubscriptionServer {
 export interface SubscriptionDeps {
   budget: ClientBudget;
   responseCache: ResponseCache;
+  /** The query limits, with the table sizes whole-table reads are charged by. */
+  limits: DocumentLimits;
 }
 
 /** Who is on the other end of one socket, decided once when it connects. */
@@ -74,12 +76,12 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
     if (typeof payload.query !== 'string') return [error('BAD_REQUEST', 'The subscribe message needs a query (a string).')];
     let document: DocumentNode;
     try {
-      document = parseBounded(payload.query, config);
+      document = parseBounded(payload.query, deps.limits);
     } catch (e) {
       return [error('GRAPHQL_PARSE_FAILED', e instanceof GraphQLError ? e.message : 'The query could not be parsed.')];
     }
     const variables = payload.variables ?? {};
-    const early = preValidationLimitError(config, schema, document, payload.operationName, variables);
+    const early = preValidationLimitError(deps.limits, schema, document, payload.operationName, variables);
     if (early) return [early];
     const invalid = validate(schema, document);
     if (invalid.length) return invalid.map((e) => error('GRAPHQL_VALIDATION_FAILED', e.message, { locations: e.locations }));
@@ -90,7 +92,7 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return coerced.errors.map((e) => error('BAD_USER_INPUT', e.message));
-    const overLimit = queryLimitError(config, { schema, document, operation, operationName: payload.operationName, variables });
+    const overLimit = queryLimitError(deps.limits, { schema, document, operation, operationName: payload.operationName, variables });
     if (overLimit) return [overLimit];
     const declared = declaredVariables(operation, variables);
     const contextValue: SubscriptionContext = {

@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Express } from 'express';
-import type { Config } from '../config';
 import type { AppServices } from '../graphql/context';
 import { identifyCaller } from './caller';
 import { corsPolicy } from './cors';
 import { graphqlOverHttpPlugin } from './graphql-over-http.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import type { QueryLimits } from './limits/query-limits';
 import { anonymousRateLimit, ClientBudget } from './rate-limit';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -27,6 +27,6 @@ export function mountHttpGuards(app: Express, services: AppServices, budget: Cli
 }
 
 /** Apollo plugins for the query limits and the GraphQL-over-HTTP status codes. */
-export function hardeningPlugins(config: Config): ApolloServerPlugin[] {
-  return [queryLimitsPlugin(config), graphqlOverHttpPlugin()];
+export function hardeningPlugins(limits: QueryLimits): ApolloServerPlugin[] {
+  return [queryLimitsPlugin(limits), graphqlOverHttpPlugin()];
 }
