@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  DocumentNode, execute, ExecutionArgs, ExecutionResult, getOperationAST, getVariableValues, GraphQLError, GraphQLSchema, OperationDefinitionNode, validate,
+  DocumentNode, execute, ExecutionArgs, ExecutionResult, getOperationAST, getVariableValues, GraphQLError, GraphQLSchema, validate,
 } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { Extra, useServer } from 'graphql-ws/use/ws';
@@ -14,7 +14,7 @@ import { clientAddress } from '../http/client-address';
 import { DocumentLimits, parseBounded, preValidationLimitError } from '../http/limits/document-guard';
 import { queryLimitError } from '../http/limits/query-limits';
 import type { ClientBudget } from '../http/rate-limit';
-import { fillWith, queryHashOf, ResponseCache } from '../response-cache/response-cache';
+import { CachedOperation, declaredVariables, fillWith, queryHashOf, ResponseCache } from '../response-cache/response-cache';
 import { EventExecutions } from './event-execution';
 import { EventStream } from './event-stream';
 import { ReplayReader } from './replay-reader';
@@ -62,7 +62,7 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
   const connections = new WeakMap<object, Connection>();
   /** Anonymous queries' cache keys, by the operation's context. */
-  const cacheable = new WeakMap<object, { queryHash: string; operationName: string | null | undefined; variables: unknown }>();
+  const cacheable = new WeakMap<object, Omit<CachedOperation, 'today'>>();
 
   const checkOperation = async (ctx: Context<Record<string, unknown>, Extra & Partial<Record<PropertyKey, never>>>, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
     const connection = connections.get(ctx) ?? { caller: ANONYMOUS, address: undefined };
@@ -95,6 +95,7 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
     const overLimit = queryLimitError(deps.limits, { schema, document, operation, operationName: payload.operationName, variables });
     if (overLimit) return [overLimit];
     const declared = declaredVariables(operation, variables);
+    const cacheKeyName = operation.name?.value ?? null; // what Apollo keys by, so both transports share entries
     const contextValue: SubscriptionContext = {
       ...createContext(services, connection.caller),
       events,
@@ -102,9 +103,10 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
       closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
     };
     if (operation.operation === 'query' && !connection.caller.keyed) {
-      cacheable.set(contextValue, { queryHash: queryHashOf(payload.query), operationName: payload.operationName, variables: declared });
+      cacheable.set(contextValue, { queryHash: queryHashOf(payload.query), operationName: cacheKeyName, variables: declared });
     }
-    return { schema, document, operationName: payload.operationName, variableValues: declared, contextValue };
+    // Only the declared variables go on: the others are never read (see declaredVariables).
+    return { schema, document, operationName: payload.operationName, variableValues: declared ?? {}, contextValue };
   };
 
   const executeQuery = async (args: ExecutionArgs): Promise<ExecutionResult> => {
@@ -148,15 +150,6 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
       },
     },
   };
-}
-
-/**
- * Only the variables the operation declares: the others are never read, and left in they would
- * reach keys made with JSON.stringify (a variable nested thousands deep overflows its stack).
- */
-function declaredVariables(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
-  const names = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
-  return Object.fromEntries(Object.entries(variables).filter(([name]) => names.has(name)));
 }
 
 function connectionStringOf(options: DataSourceOptions): string {

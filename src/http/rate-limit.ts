@@ -60,7 +60,8 @@ export function anonymousRateLimit(budget: ClientBudget, log: Logger): RequestHa
     store: budget.store,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => ClientBudget.keyOf(req.ip),
+    // Spelled out rather than through keyOf: express-rate-limit checks that ipKeyGenerator is called here.
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
     skip: (_req, res) => callerOf(res).keyed,
     logger: { error: (err, msg) => log.error({ err }, msg), warn: (err, msg) => log.warn({ err }, msg) },
     handler: (_req, res) => {

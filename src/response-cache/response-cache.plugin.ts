@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { RequestContext } from '../graphql/context';
-import { fillWith, ResponseCache } from './response-cache';
+import { declaredVariables, fillWith, ResponseCache } from './response-cache';
 import type { Lookup } from './versioned-cache';
 
 /** Response header telling what the cache did: HIT, MISS (computed, and kept if it succeeded) or BYPASS. */
@@ -30,7 +30,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Re
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
           if (operation?.operation !== 'query' || !queryHash) return null;
-          lookup = await cache.lookup({ queryHash, operationName, today: contextValue.today, variables: request.variables });
+          lookup = await cache.lookup({ queryHash, operationName, today: contextValue.today, variables: declaredVariables(operation, request.variables) });
           if (lookup?.kind !== 'hit') return null;
           return { body: { kind: 'single', singleResult: lookup.value }, http: { status: undefined, headers: new HeaderMap() } };
         },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -13,7 +13,18 @@ export interface CachedOperation {
   queryHash: string;
   operationName: string | null | undefined;
   today: CalendarDate;
-  variables: unknown;
+  /** As declaredVariables gives them. */
+  variables: Record<string, unknown> | null;
+}
+
+/**
+ * Only the variables the operation declares, or null when it declares none: the others are never
+ * read, so they must not split the cache (nor reach JSON.stringify, whose stack a variable nested
+ * thousands deep overflows). Both transports key with this, so they share entries.
+ */
+export function declaredVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  const names = (operation.variableDefinitions ?? []).map((d) => d.variable.name.value).filter((name) => variables && name in variables);
+  return names.length ? Object.fromEntries(names.map((name) => [name, variables![name]])) : null;
 }
 
 /** Apollo's queryHash of a document's text. */
@@ -23,8 +34,8 @@ export const queryHashOf = (query: string) => createHash('sha256').update(query)
  * The answers to anonymous queries, one store for HTTP and WebSocket queries alike, each valid for
  * one data version (read from the database per lookup). Null from lookup means "do not use the
  * cache for this one": it is off, the version cannot be read (the operation will meet the same
- * failure and report it), or the variables cannot be made into a key (nested past what
- * JSON.stringify's stack allows: such a request gets no cache, not a crash).
+ * failure and report it), or the variables cannot be made into a key (a declared list variable
+ * nested past what JSON.stringify's stack allows: such a request gets no cache, not a crash).
  */
 export class ResponseCache {
   private readonly cache?: VersionedCache<FormattedExecutionResult>;

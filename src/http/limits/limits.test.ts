@@ -66,6 +66,11 @@ describe('aliases', () => {
     expect(aliasCount(parse('{ a: parties { id } b: parties { x: id } c: commitments { totalCount } }'))).toBe(4);
     expect(aliasCount(parse('{ parties { id } }'))).toBe(0);
   });
+
+  it('counts a field repeating a response key of its selection set like an alias, so repetition is capped too', () => {
+    expect(aliasCount(parse('{ parties { code } parties { code } parties { id id } }'))).toBe(3);
+    expect(aliasCount(parse('{ parties { code } commitments { totalCount } }'))).toBe(0);
+  });
 });
 
 describe('query cost', () => {

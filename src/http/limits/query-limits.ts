@@ -26,7 +26,7 @@ export interface CheckedOperation {
 export function queryLimitError(limits: QueryLimits, { schema, document, operation, operationName, variables }: CheckedOperation): GraphQLError | null {
   const aliases = aliasCount(document);
   if (aliases > limits.maxAliases) {
-    return limitError('TOO_MANY_ALIASES', `The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed (MAX_ALIASES).`, limits.maxAliases, aliases);
+    return limitError('TOO_MANY_ALIASES', `The query uses ${aliases} aliases or repeated fields; at most ${limits.maxAliases} are allowed (MAX_ALIASES).`, limits.maxAliases, aliases);
   }
   const depth = operationDepth(document, operation);
   if (depth > limits.maxQueryDepth) {
