@@ -27,7 +27,7 @@ const sockets: RawSocket[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startServerProcess({ databaseUrl: database.url, env: LIMITS }); // seeds the empty database
+  server = await startServerProcess({ databaseUrl: database.url, env: LIMITS, startTimeoutMs: 90_000 }); // seeds the empty database
   wsUrl = server.url.replace(/^http/, 'ws');
   healthUrl = server.url.replace(/\/graphql$/, '/healthz');
 });
