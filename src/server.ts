@@ -13,7 +13,7 @@ import { attachSubscriptions } from './events/subscription-server';
 import { buildApiSchema } from './graphql/schema';
 import { healthRoutes } from './http/health.routes';
 import { callerOf } from './http/caller';
-import { limitConnections } from './http/connection-limits';
+import { httpServerOptions, limitConnections } from './http/connection-limits';
 import { graphqlBody } from './http/graphql-body';
 import { refuseDocumentsOverLimits } from './http/limits/pre-validation.middleware';
 import { TableRowEstimates } from './http/limits/table-rows';
@@ -41,7 +41,7 @@ export async function startServer(given: AppServices, port: number): Promise<Run
   const schema = await buildApiSchema();
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createServer(httpServerOptions(given.config), app);
   limitConnections(httpServer, given.config);
   const publicUrl = new PublicUrl(given.config);
   const services: AppServices = { ...given, anonymousDb: await openAnonymousPool(given.db, given.config) };

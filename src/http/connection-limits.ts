@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 import type { Config } from '../config';
 
 /**
@@ -9,9 +9,18 @@ import type { Config } from '../config';
  * anything. Behind a proxy every connection comes from the proxy, so the cap is off by default
  * there (TRUST_PROXY > 0) and belongs to the proxy.
  */
-export function limitConnections(server: Server, config: Pick<Config, 'httpHeadersTimeoutSeconds' | 'httpRequestTimeoutSeconds' | 'httpMaxConnectionsPerIp'>): void {
-  server.headersTimeout = config.httpHeadersTimeoutSeconds * 1000;
-  server.requestTimeout = config.httpRequestTimeoutSeconds * 1000;
+export function httpServerOptions(config: Pick<Config, 'httpHeadersTimeoutSeconds' | 'httpRequestTimeoutSeconds'>): ServerOptions {
+  return {
+    headersTimeout: config.httpHeadersTimeoutSeconds * 1000,
+    requestTimeout: config.httpRequestTimeoutSeconds * 1000,
+    // How often Node looks for connections past those timeouts (30 s by default, which would let
+    // a slow client keep its socket for half a minute past a 10 s limit).
+    connectionsCheckingInterval: Math.min(1_000, config.httpHeadersTimeoutSeconds * 1000),
+  };
+}
+
+/** The per-address cap on open connections (see above). */
+export function limitConnections(server: Server, config: Pick<Config, 'httpMaxConnectionsPerIp'>): void {
   const cap = config.httpMaxConnectionsPerIp;
   if (cap === 0) return;
   const open = new Map<string, number>();
