@@ -110,26 +110,27 @@ describe('expensive reads inside the limits (5)', () => {
       const quiet: number[] = [];
       const attacked: number[] = [];
       let attacks = 0;
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < 3; round++) {
         quiet.push(...(await measure(1_500, headers)));
         const { result, sent } = await underAttack(attack, paceMs, () => measure(1_500, headers));
         attacked.push(...result);
         attacks += sent;
       }
-      return { quiet: percentile(quiet, 99), attacked: percentile(attacked, 99), reads: attacked.length, attacks };
+      return { quiet: percentile(quiet, 99), quietMax: Math.max(...quiet), attacked: percentile(attacked, 99), median: percentile(attacked, 50), reads: attacked.length, attacks };
     };
     // The probe's attack, as a client that waits for each answer (it took 5 s; now it is refused at once).
     const probe = await compare(thirtyCounts, 250, {});
     // The heaviest counts the cost limit allows, anonymous, each cut off at the 150 ms budget; keyed readers beside them.
     const allowed = await compare(sixCounts, 0, admin);
     console.log(
-      `trivial read p99, quiet → attacked: ${probe.quiet} → ${probe.attacked} ms (anonymous, beside ${probe.attacks} thirty-count requests); ` +
-        `${allowed.quiet} → ${allowed.attacked} ms (keyed, beside ${allowed.attacks} of the heaviest allowed)`,
+      `trivial read p99, quiet → attacked: ${probe.quiet} → ${probe.attacked} ms, median ${probe.median} ms (anonymous, beside ${probe.attacks} thirty-count requests); ` +
+        `${allowed.quiet} → ${allowed.attacked} ms, median ${allowed.median} ms (keyed, beside ${allowed.attacks} of the heaviest allowed)`,
     );
     for (const run of [probe, allowed]) {
       expect(run.reads).toBeGreaterThan(20);
-      // 100 ms, unless the machine is so loaded that even quiet reads are slower: then near them.
-      expect(run.attacked).toBeLessThan(Math.max(100, 3 * run.quiet));
+      // 100 ms, unless the machine is so loaded that quiet reads are slower too: then no worse than
+      // the worst of them or twice their p99. Starvation (the probe saw 2–10 s) fails either way.
+      expect(run.attacked).toBeLessThan(Math.max(100, 2 * run.quiet, run.quietMax));
     }
   });
 });
