@@ -159,9 +159,10 @@ export function loadConfig(env: Env = process.env): Config {
     // Each distinct operation is executed once per matching event (~0.4 ms each on a small machine).
     wsMaxDistinctOperations: int('WS_MAX_DISTINCT_OPERATIONS', 500, 1, 1_000_000),
     exportConcurrency: int('EXPORT_CONCURRENCY', 2, 1, 100),
-    // As many as the main pool, of their own: anonymous readers keep the capacity they had, and can
-    // never take the connections keyed writers need. Each server opens both (2 × DB_POOL_SIZE).
-    dbAnonymousPoolSize: int('DB_ANONYMOUS_POOL_SIZE', dbPoolSize, 1, 1000),
+    // Half as many again, of their own: anonymous readers can never take the connections keyed
+    // writers need, and never run more than this many statements at once — which is what bounds
+    // the database CPU they can take (size it to the cores anonymous traffic may have).
+    dbAnonymousPoolSize: int('DB_ANONYMOUS_POOL_SIZE', Math.max(1, Math.ceil(dbPoolSize / 2)), 1, 1000),
     dbAnonymousStatementTimeoutMs: int('DB_ANONYMOUS_STATEMENT_TIMEOUT_MS', 2_000, 100, 600_000),
     httpHeadersTimeoutSeconds: int('HTTP_HEADERS_TIMEOUT_S', 10, 1, 3_600),
     httpRequestTimeoutSeconds: int('HTTP_REQUEST_TIMEOUT_S', 30, 1, 3_600),

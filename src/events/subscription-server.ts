@@ -7,9 +7,9 @@ import { Extra, useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import type { DataSourceOptions } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { hasValidKey } from '../api-keys/authenticate';
 import { ANONYMOUS, AppServices, Caller, createContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
+import { identify } from '../http/caller';
 import { clientAddress } from '../http/client-address';
 import { DocumentLimits, parseBounded, preValidationLimitError } from '../http/limits/document-guard';
 import { queryLimitError } from '../http/limits/query-limits';
@@ -125,7 +125,7 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
       // Writes over the socket authenticate like HTTP ones: connectionParams { authorization: 'Bearer <key>' }.
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const caller = authorization ? { authorization, keyed: await hasValidKey(services.db, authorization, log) } : ANONYMOUS;
+        const caller = await identify(services, authorization);
         connections.set(ctx, { caller, address: clientAddress(ctx.extra.request, config.trustProxy) });
         return true;
       },

@@ -1,5 +1,6 @@
 import { Request, Response, Router } from 'express';
-import type { AppServices } from '../graphql/context';
+import { AppServices, poolFor } from '../graphql/context';
+import { callerOf } from '../http/caller';
 import { answeredNotModified, entityTag } from '../http/conditional-get';
 import { databaseFailure } from '../http/database-failure';
 import type { PublicUrl } from '../http/public-url';
@@ -44,15 +45,15 @@ interface ExportFormat {
  * apps, anonymous and public, so built to be cheap to ask for:
  *  - counted against the anonymous rate limit (mounted in front, see http-guards.ts);
  *  - answered 304 when the client's ETag (data version, day, format) still holds: no file is made;
- *  - at most EXPORT_CONCURRENCY produced at once, each holding one connection of the anonymous
- *    pool, so exports never take more than that share of it; one more gets 503 with Retry-After;
+ *  - at most EXPORT_CONCURRENCY produced at once, each holding one connection of the pool its
+ *    caller reads through (the anonymous one without a key), so exports never take more than that
+ *    share of it; one more gets 503 with Retry-After;
  *  - streamed from a database cursor one batch at a time, waiting for the client to take each
  *    batch, so memory does not grow with the table or with a slow reader.
  * Bad parameters answer 400 with a sentence saying what to send; nothing answers with a stack.
  */
 export function exportRoutes(services: AppServices, publicUrl: PublicUrl): Router {
   const { clock, config, log } = services;
-  const db = services.anonymousDb ?? services.db;
   const commitmentUrl = (globalId: string) => publicUrl.href(`/commitments/${globalId}`);
   let running = 0;
 
@@ -79,6 +80,7 @@ export function exportRoutes(services: AppServices, publicUrl: PublicUrl): Route
   };
 
   const produce = async (format: ExportFormat, req: Request, res: Response) => {
+    const db = poolFor(services, callerOf(res));
     const asOf = format.asOf(req, clock.today());
     const etag = entityTag(['export', format.name, await currentDataVersion(db), asOf, publicUrl.href()]);
     res.set('Cache-Control', 'no-cache'); // keep it, but ask again each time: the ETag makes that cheap

@@ -44,12 +44,17 @@ export interface Caller {
 export const ANONYMOUS: Caller = { keyed: false };
 
 /**
- * The one place a request's database is chosen: keyed callers read through the main pool;
- * everyone else through the anonymous pool, whose small size and short statement timeout are
- * the time budget of an anonymous request, so no anonymous load can starve keyed writers.
+ * The one place a request's database is chosen (GraphQL requests through createContext, exports
+ * directly): keyed callers read through the main pool; everyone else through the anonymous pool,
+ * whose small size and short statement timeout are the time budget of an anonymous request, so no
+ * anonymous load can starve keyed writers.
  */
+export function poolFor(services: AppServices, caller: Caller): DataSource {
+  return caller.keyed ? services.db : (services.anonymousDb ?? services.db);
+}
+
 export function createContext(services: AppServices, caller: Caller = ANONYMOUS): RequestContext {
-  const db = caller.keyed ? services.db : (services.anonymousDb ?? services.db);
+  const db = poolFor(services, caller);
   return {
     ...services,
     db,

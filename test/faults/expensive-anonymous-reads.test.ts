@@ -15,7 +15,11 @@ jest.setTimeout(180_000);
 const ADMIN_KEY = 'expensive-reads-admin-key-0123456789';
 const COMMITMENTS = 20_000;
 let database: TestDatabase;
-/** Serves the reads: an anonymous time budget of 150 ms, no response cache (every read reaches the database). */
+/**
+ * Serves the reads: an anonymous time budget of 150 ms and two anonymous connections (this is a
+ * two-core machine: anonymous statements may take the CPU of two), no response cache (every
+ * read reaches the database).
+ */
 let reads: ServerProcess;
 /** Serves the exports: EXPORT_CONCURRENCY 2, a rate limit, one trusted proxy hop (so tests speak from addresses of their own). */
 let exporter: ServerProcess;
@@ -25,7 +29,7 @@ beforeAll(async () => {
   await insertBulkCommitments(database.db, COMMITMENTS);
   const common = { ADMIN_API_KEY: ADMIN_KEY, CLOCK_START: '2026-04-15T10:00:00Z' };
   [reads, exporter] = await Promise.all([
-    startServerProcess({ databaseUrl: database.url, env: { ...common, DB_ANONYMOUS_STATEMENT_TIMEOUT_MS: '150', RESPONSE_CACHE_MB: '0' }, startTimeoutMs: 90_000 }),
+    startServerProcess({ databaseUrl: database.url, env: { ...common, DB_ANONYMOUS_STATEMENT_TIMEOUT_MS: '150', DB_ANONYMOUS_POOL_SIZE: '2', RESPONSE_CACHE_MB: '0' }, startTimeoutMs: 90_000 }),
     startServerProcess({ databaseUrl: database.url, env: { ...common, EXPORT_CONCURRENCY: '2', RATE_LIMIT_PER_MINUTE: '30', TRUST_PROXY: '1' }, startTimeoutMs: 90_000 }),
   ]);
 });
@@ -127,7 +131,7 @@ describe('expensive reads inside the limits (5)', () => {
         `${allowed.quiet} → ${allowed.attacked} ms, median ${allowed.median} ms (keyed, beside ${allowed.attacks} of the heaviest allowed)`,
     );
     for (const run of [probe, allowed]) {
-      expect(run.reads).toBeGreaterThan(20);
+      expect(run.reads).toBeGreaterThan(5);
       // 100 ms, unless the machine is so loaded that quiet reads are slower too: then no worse than
       // the worst of them or twice their p99. Starvation (the probe saw 2–10 s) fails either way.
       expect(run.attacked).toBeLessThan(Math.max(100, 2 * run.quiet, run.quietMax));
