@@ -20,6 +20,7 @@ import { TableRowEstimates } from './http/limits/table-rows';
 import { createClientBudget } from './http/rate-limit';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
+import { listenOn, urlHost } from './http/listen';
 import { PublicUrl } from './http/public-url';
 import { requestLogger } from './http/request-log';
 import { ResponseCache } from './response-cache/response-cache';
@@ -86,10 +87,10 @@ export async function startServer(given: AppServices, port: number): Promise<Run
   );
   app.use(httpErrorHandler(services.log));
 
-  await new Promise<void>((resolve) => httpServer.listen(port, services.config.host, resolve));
-  const actualPort = (httpServer.address() as AddressInfo).port;
+  await listenOn(httpServer, services.config.host, port);
+  const { address, port: actualPort } = httpServer.address() as AddressInfo;
   publicUrl.listening(actualPort);
-  services.log.info({ port: actualPort }, `GraphQL at http://localhost:${actualPort}/graphql`);
+  services.log.info({ address, port: actualPort }, `GraphQL at http://${urlHost(address)}:${actualPort}/graphql`);
   return {
     url: `http://127.0.0.1:${actualPort}/graphql`,
     publicUrl,

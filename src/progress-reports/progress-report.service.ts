@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../api-keys/authenticate';
 import { writeTransaction } from '../db/write-transaction';
 import { lockCommitment, bumpCommitment } from '../commitments/commitment-write.repository';
+import { reportBeforeEngagementProblem } from '../domain/date-bounds';
 import { REPORTED_STATES, ReportedState } from '../domain/status';
+import { engagementHeldOnOfCommitment } from '../engagements/engagement.repository';
 import { appendEvents } from '../events/event-log';
 import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
@@ -52,6 +54,8 @@ async function findFollowUp(db: DataSource, id: string, field: string, globalId:
  * PROGRESS_REPORTED plus STATUS_CHANGED when the follow-up's status as of today moves.
  */
 async function record(ctx: RequestContext, actor: Actor, followUp: FollowUpEntity, fields: ReportFields, supersedes?: ProgressReportEntity): Promise<ReportOutcome> {
+  const tooEarly = reportBeforeEngagementProblem(fields.reportedOn, await engagementHeldOnOfCommitment(ctx.db, followUp.commitmentId));
+  if (tooEarly) throw badInput('input.reportedOn', tooEarly);
   return writeTransaction(ctx.db, async (m) => {
     const commitment = await lockCommitment(m, followUp.commitmentId, 'input.followUpId');
     if (supersedes) {
