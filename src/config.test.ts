@@ -27,7 +27,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({
       maxQueryTokens: 5_000, wsMaxConnectionsPerIp: 20, wsMaxSubscriptionsPerConnection: 50, wsMaxDistinctOperations: 500,
       exportConcurrency: 2, dbAnonymousPoolSize: 5, dbAnonymousStatementTimeoutMs: 2_000,
-      httpHeadersTimeoutSeconds: 10, httpRequestTimeoutSeconds: 30, httpMaxConnectionsPerIp: 64,
+      httpHeadersTimeoutSeconds: 60, httpRequestTimeoutSeconds: 300, httpMaxConnectionsPerIp: 64,
     });
     expect(loadConfig({ DB_POOL_SIZE: '3' }).dbAnonymousPoolSize).toBe(2);
     // Behind a proxy every connection comes from it: the per-address cap is the proxy's job.

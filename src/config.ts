@@ -164,8 +164,10 @@ export function loadConfig(env: Env = process.env): Config {
     // the database CPU they can take (size it to the cores anonymous traffic may have).
     dbAnonymousPoolSize: int('DB_ANONYMOUS_POOL_SIZE', Math.max(1, Math.ceil(dbPoolSize / 2)), 1, 1000),
     dbAnonymousStatementTimeoutMs: int('DB_ANONYMOUS_STATEMENT_TIMEOUT_MS', 2_000, 100, 600_000),
-    httpHeadersTimeoutSeconds: int('HTTP_HEADERS_TIMEOUT_S', 10, 1, 3_600),
-    httpRequestTimeoutSeconds: int('HTTP_REQUEST_TIMEOUT_S', 30, 1, 3_600),
+    // Node's own defaults: shorter header timeouts made a busy in-process test server reset
+    // reused keep-alive connections (not understood yet); the per-address cap bounds slow clients.
+    httpHeadersTimeoutSeconds: int('HTTP_HEADERS_TIMEOUT_S', 60, 1, 3_600),
+    httpRequestTimeoutSeconds: int('HTTP_REQUEST_TIMEOUT_S', 300, 1, 3_600),
     httpMaxConnectionsPerIp: int('HTTP_MAX_CONNECTIONS_PER_IP', trustProxy > 0 ? 0 : 64, 0, 1_000_000),
     // Off under test: test files fire hundreds of requests from one address.
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 600, 0, 1_000_000),

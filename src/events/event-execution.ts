@@ -23,10 +23,6 @@ export class EventExecutions {
 
   constructor(private readonly services: AppServices) {}
 
-  get distinctOperations(): number {
-    return this.live.size;
-  }
-
   execute(event: object, operationKey: string, args: ExecutionArgs): Result {
     let entry = this.perEvent.get(event);
     if (!entry) this.perEvent.set(event, (entry = { context: createContext(this.services), results: new Map() }));

@@ -40,7 +40,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ seed: true });
+  app = await startTestApp({ seed: true, env: { HTTP_HEADERS_TIMEOUT_S: '10', HTTP_REQUEST_TIMEOUT_S: '300' } });
   schema = await buildApiSchema();
   const { data } = await app.graphql(`{
     parties { id code }
