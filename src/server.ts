@@ -12,7 +12,7 @@ import { createFormatError } from './graphql/format-error';
 import { attachSubscriptions } from './events/subscription-server';
 import { buildApiSchema } from './graphql/schema';
 import { healthRoutes } from './http/health.routes';
-import { callerOf } from './http/caller';
+import { callerOf, CallerIdentifier } from './http/caller';
 import { httpServerOptions, limitConnections } from './http/connection-limits';
 import { graphqlBody } from './http/graphql-body';
 import { refuseDocumentsOverLimits } from './http/limits/pre-validation.middleware';
@@ -50,8 +50,9 @@ export async function startServer(given: AppServices, port: number): Promise<Run
   await tableRows.start();
   const limits = { ...services.config, tableRows: () => tableRows.current() };
   const budget = createClientBudget(services.config);
+  const callers = new CallerIdentifier(services);
   const responseCache = new ResponseCache(services.db, services.config, services.log);
-  const subscriptions = await attachSubscriptions(httpServer, schema, services, { budget, responseCache, limits });
+  const subscriptions = await attachSubscriptions(httpServer, schema, services, { budget, responseCache, limits, callers });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -74,7 +75,7 @@ export async function startServer(given: AppServices, port: number): Promise<Run
   });
   await apollo.start();
 
-  mountHttpGuards(app, services, budget);
+  mountHttpGuards(app, services, budget, callers);
   app.use(healthRoutes(services));
   app.use(uiRoutes(services, publicUrl));
   app.use(

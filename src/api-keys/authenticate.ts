@@ -33,19 +33,19 @@ function bearerToken(authorization: string | undefined): string | null {
 }
 
 /**
- * Whether `authorization` carries a valid, unrevoked key: decides the pool a request reads through
- * and whether the anonymous rate limit counts it. A database that cannot answer makes it anonymous;
- * the request itself will meet the outage and report it.
+ * Whether `authorization` carries a valid, unrevoked key ('valid'), does not ('invalid'), or the
+ * database could not say ('unknown'): decides the pool a request reads through and whether the
+ * anonymous rate limit counts it.
  */
-export async function hasValidKey(db: DataSource, authorization: string | undefined, log: Logger): Promise<boolean> {
+export async function checkKey(db: DataSource, authorization: string | undefined, log: Logger): Promise<'valid' | 'invalid' | 'unknown'> {
   const token = bearerToken(authorization);
-  if (!token) return false;
+  if (!token) return 'invalid';
   try {
     const key = await findKeyByHash(db, hashKey(token));
-    return !!key && !key.revokedAt;
+    return key && !key.revokedAt ? 'valid' : 'invalid';
   } catch (err) {
-    log.warn({ err }, 'could not check an API key; treating the caller as anonymous');
-    return false;
+    log.warn({ err }, 'could not check an API key');
+    return 'unknown';
   }
 }
 

@@ -9,7 +9,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { ANONYMOUS, AppServices, Caller, createContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
-import { identify } from '../http/caller';
+import type { CallerIdentifier } from '../http/caller';
 import { clientAddress } from '../http/client-address';
 import { DocumentLimits, parseBounded, preValidationLimitError } from '../http/limits/document-guard';
 import { queryLimitError } from '../http/limits/query-limits';
@@ -32,6 +32,7 @@ export interface SubscriptionDeps {
   responseCache: ResponseCache;
   /** The query limits, with the table sizes whole-table reads are charged by. */
   limits: DocumentLimits;
+  callers: CallerIdentifier;
 }
 
 /** Who is on the other end of one socket, decided once when it connects. */
@@ -125,7 +126,7 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
       // Writes over the socket authenticate like HTTP ones: connectionParams { authorization: 'Bearer <key>' }.
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const caller = await identify(services, authorization);
+        const caller = await deps.callers.identify(authorization);
         connections.set(ctx, { caller, address: clientAddress(ctx.extra.request, config.trustProxy) });
         return true;
       },

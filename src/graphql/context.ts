@@ -39,6 +39,11 @@ export interface AppServices {
 export interface Caller {
   authorization?: string;
   keyed: boolean;
+  /**
+   * A key was sent but the database could not say whether it is valid: the request reads through
+   * the main pool (where it meets the same trouble and reports it), yet counts as anonymous.
+   */
+  unverified?: boolean;
 }
 
 export const ANONYMOUS: Caller = { keyed: false };
@@ -50,7 +55,7 @@ export const ANONYMOUS: Caller = { keyed: false };
  * anonymous load can starve keyed writers.
  */
 export function poolFor(services: AppServices, caller: Caller): DataSource {
-  return caller.keyed ? services.db : (services.anonymousDb ?? services.db);
+  return caller.keyed || caller.unverified ? services.db : (services.anonymousDb ?? services.db);
 }
 
 export function createContext(services: AppServices, caller: Caller = ANONYMOUS): RequestContext {

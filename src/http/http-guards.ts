@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Express } from 'express';
 import type { AppServices } from '../graphql/context';
-import { identifyCaller } from './caller';
+import type { CallerIdentifier } from './caller';
 import { corsPolicy } from './cors';
 import { graphqlOverHttpPlugin } from './graphql-over-http.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -18,12 +18,12 @@ const BUDGETED_PATHS = ['/graphql', '/export', '/calendar.ics'];
  * logs, security headers, CORS, who the caller is, and the anonymous rate limit on the API and
  * the exports. Mounted before any route.
  */
-export function mountHttpGuards(app: Express, services: AppServices, budget: ClientBudget): void {
+export function mountHttpGuards(app: Express, services: AppServices, budget: ClientBudget, callers: CallerIdentifier): void {
   app.set('trust proxy', services.config.trustProxy);
   app.use(requestLog(services.log));
   app.use(securityHeaders());
   app.use(corsPolicy(services.config.corsOrigins));
-  app.use(BUDGETED_PATHS, identifyCaller(services), anonymousRateLimit(budget, services.log));
+  app.use(BUDGETED_PATHS, callers.middleware(), anonymousRateLimit(budget, services.log));
 }
 
 /** Apollo plugins for the query limits and the GraphQL-over-HTTP status codes. */

@@ -47,7 +47,7 @@ export function createClientBudget(config: Pick<Config, 'rateLimitPerMinute'>): 
 
 /**
  * The HTTP side of the budget: past it, 429 with Retry-After. Requests carrying a valid, unrevoked
- * API key are not counted (identifyCaller decided that): keys are issued by an admin to people we
+ * API key are not counted (CallerIdentifier decided that): keys are issued by an admin to people we
  * trust, and writes must not fail for a reader's burst. An invalid key counts as anonymous.
  * 0 turns it off. Mount one instance on every path it guards, since it owns the store.
  */

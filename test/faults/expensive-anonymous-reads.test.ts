@@ -122,8 +122,9 @@ describe('expensive reads inside the limits (5)', () => {
       }
       return { quiet: percentile(quiet, 99), quietMax: Math.max(...quiet), attacked: percentile(attacked, 99), median: percentile(attacked, 50), reads: attacked.length, attacks };
     };
-    // The probe's attack, as a client that waits for each answer (it took 5 s; now it is refused at once).
-    const probe = await compare(thirtyCounts, 250, {});
+    // The probe's attack, each attacker sending the next once answered (it took 5 s then; now it is
+    // refused at once), at most one a second: five times the probe's rate.
+    const probe = await compare(thirtyCounts, 1_000, {});
     // The heaviest counts the cost limit allows, anonymous, each cut off at the 150 ms budget; keyed readers beside them.
     const allowed = await compare(sixCounts, 0, admin);
     console.log(
