@@ -25,6 +25,10 @@ import { PublicUrl } from './http/public-url';
 import { requestLogger } from './http/request-log';
 import { ResponseCache } from './response-cache/response-cache';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
+import { graphqlCacheHeaders } from './http-cache/graphql-cache.middleware';
+import { httpCachePlugin } from './http-cache/http-cache.plugin';
+import { metricsRoutes, requestMetrics } from './metrics/metrics.routes';
+import { startReadScaling } from './replicas/read-scaling';
 import { uiRoutes } from './ui/ui.routes';
 
 export interface RunningServer {
@@ -37,21 +41,24 @@ export interface RunningServer {
 }
 
 /** The server's wiring: HTTP routes, Apollo on /graphql. Knows nothing of the domain. */
-export async function startServer(given: AppServices, port: number): Promise<RunningServer> {
-  await bootstrapAdminKey(given.db, given.clock, given.config.adminApiKey);
+export async function startServer(primaryOnly: AppServices, port: number): Promise<RunningServer> {
+  await bootstrapAdminKey(primaryOnly.db, primaryOnly.clock, primaryOnly.config.adminApiKey);
+  const readScaling = await startReadScaling({ ...primaryOnly, anonymousDb: await openAnonymousPool(primaryOnly.db, primaryOnly.config) });
+  const services = readScaling.services;
   const schema = await buildApiSchema();
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(httpServerOptions(given.config), app);
-  limitConnections(httpServer, given.config);
-  const publicUrl = new PublicUrl(given.config);
-  const services: AppServices = { ...given, anonymousDb: await openAnonymousPool(given.db, given.config) };
+  // Validators come from the data version (src/http-cache), never from hashing a body already computed.
+  app.set('etag', false);
+  const httpServer = createServer(httpServerOptions(services.config), app);
+  limitConnections(httpServer, services.config);
+  const publicUrl = new PublicUrl(services.config);
   const tableRows = new TableRowEstimates(services.db, services.log);
   await tableRows.start();
   const limits = { ...services.config, tableRows: () => tableRows.current() };
   const budget = createClientBudget(services.config);
   const callers = new CallerIdentifier(services);
-  const responseCache = new ResponseCache(services.db, services.config, services.log);
+  const responseCache = new ResponseCache(services.config, services.log);
   const subscriptions = await attachSubscriptions(httpServer, schema, services, { budget, responseCache, limits, callers });
 
   const apollo = new ApolloServer<RequestContext>({
@@ -70,20 +77,25 @@ export async function startServer(given: AppServices, port: number): Promise<Run
       // Cache hints are unused here, and the plugin's per-field hook makes Apollo wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...hardeningPlugins(limits),
+      httpCachePlugin(services),
       responseCachePlugin(responseCache),
     ],
   });
   await apollo.start();
 
+  app.use(requestMetrics());
   mountHttpGuards(app, services, budget, callers);
   app.use(healthRoutes(services));
+  app.use(metricsRoutes());
   app.use(uiRoutes(services, publicUrl));
   app.use(
     '/graphql',
+    graphqlCacheHeaders(),
     ...graphqlBody(services.config.maxBodyBytes),
     refuseDocumentsOverLimits(limits, schema),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext({ ...services, log: requestLogger(res, services.log) }, callerOf(res)),
+      context: async ({ res }) =>
+        createContext({ ...services, log: requestLogger(res, services.log) }, callerOf(res), { minDataVersion: res.locals.minDataVersion ?? 0 }),
     }),
   );
   app.use(httpErrorHandler(services.log));
@@ -99,6 +111,7 @@ export async function startServer(given: AppServices, port: number): Promise<Run
     stop: async () => {
       await apollo.stop();
       tableRows.stop();
+      await readScaling.stop();
       if (services.anonymousDb?.isInitialized) await services.anonymousDb.destroy();
     },
   };

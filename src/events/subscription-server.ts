@@ -112,7 +112,8 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
 
   const executeQuery = async (args: ExecutionArgs): Promise<ExecutionResult> => {
     const key = cacheable.get(args.contextValue as object);
-    const lookup = key && (await deps.responseCache.lookup({ ...key, today: (args.contextValue as SubscriptionContext).today }));
+    const context = args.contextValue as SubscriptionContext;
+    const lookup = key && (await deps.responseCache.lookup({ ...key, today: context.today }, context.dataVersion));
     if (lookup?.kind === 'hit') return lookup.value as ExecutionResult;
     const result = await execute(args);
     if (lookup) fillWith(lookup, result.errors ? null : (result as never));

@@ -1,11 +1,10 @@
 import { Request, Response, Router } from 'express';
 import { AppServices, poolFor } from '../graphql/context';
 import { callerOf } from '../http/caller';
-import { answeredNotModified, entityTag } from '../http/conditional-get';
 import { databaseFailure } from '../http/database-failure';
 import type { PublicUrl } from '../http/public-url';
+import { answeredFromHttpCache } from '../http-cache/cacheable-response';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
-import { currentDataVersion } from '../response-cache/data-version.repository';
 import { calendarEvents, calendarHead, calendarTail } from './calendar.ics';
 import { followUpsCsvLayout } from './commitments.csv';
 import { csvHead, csvRecords } from './csv-writer';
@@ -82,9 +81,8 @@ export function exportRoutes(services: AppServices, publicUrl: PublicUrl): Route
   const produce = async (format: ExportFormat, req: Request, res: Response) => {
     const db = poolFor(services, callerOf(res));
     const asOf = format.asOf(req, clock.today());
-    const etag = entityTag(['export', format.name, await currentDataVersion(db), asOf, publicUrl.href()]);
-    res.set('Cache-Control', 'no-cache'); // keep it, but ask again each time: the ETag makes that cheap
-    if (answeredNotModified(req, res, { etag })) return;
+    // The validators and Cache-Control of every GET read (src/http-cache): 304 while the data version and the day hold.
+    if (await answeredFromHttpCache(req, res, { ...services, db }, [asOf])) return;
     if (running >= config.exportConcurrency) {
       res.status(503).set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS)).type('text/plain')
         .send(`${config.exportConcurrency} exports are being produced already (EXPORT_CONCURRENCY); retry in ${BUSY_RETRY_AFTER_SECONDS} s.\n`);

@@ -3,10 +3,14 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { CalendarDate } from '../domain/dates';
 import type { Clock } from '../domain/clock';
+import type { ReadRouter } from '../replicas/read-router';
+import { readsByTarget } from '../metrics/metrics';
+import { currentDataVersion } from '../response-cache/data-version.repository';
 import { createLoaders, Loaders } from './loaders';
 
 /** What every resolver gets. Built fresh for each request and for each subscription event. */
 export interface RequestContext {
+  /** The database this request reads (and, for writes, writes) through: see createContext. */
   db: DataSource;
   config: Config;
   clock: Clock;
@@ -19,20 +23,28 @@ export interface RequestContext {
   authorization?: string;
   /** DataLoaders for this request only: never shared, so no request sees another's cache. */
   loaders: Loaders;
+  /**
+   * The data version of `db`, read once on first call: what the response cache keys by and what
+   * X-Data-Version and the ETag report. Read before the operation runs, so the answer is at least
+   * that new (a write committing in between makes it newer, never older).
+   */
+  dataVersion(): Promise<number>;
 }
 
 export interface AppServices {
-  /** The main pool: writes, and reads of callers with a valid API key. */
+  /** The primary's main pool: writes, keyed requests, the scheduler, LISTEN and the event log. */
   db: DataSource;
   /**
-   * The pool of callers without a valid key (DB_ANONYMOUS_POOL_SIZE connections, each statement cut
-   * off after DB_ANONYMOUS_STATEMENT_TIMEOUT_MS), opened by startServer. Absent where no server
-   * runs (scripts, unit tests): then everyone reads through `db`.
+   * The primary's pool for callers without a valid key (DB_ANONYMOUS_POOL_SIZE connections, each
+   * statement cut off after DB_ANONYMOUS_STATEMENT_TIMEOUT_MS), opened by startServer. Absent where
+   * no server runs (scripts, unit tests): then everyone reads through `db`.
    */
   anonymousDb?: DataSource;
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Read replicas for anonymous HTTP reads (DATABASE_READ_URLS); absent, everything reads `db`. */
+  reads?: ReadRouter;
 }
 
 /** Who is asking: the raw Authorization header, and whether it holds a valid, unrevoked key. */
@@ -48,18 +60,34 @@ export interface Caller {
 
 export const ANONYMOUS: Caller = { keyed: false };
 
+/** What an HTTP request asks of the data it reads: X-Min-Data-Version (0 when absent). */
+export interface ReadRequirement {
+  minDataVersion: number;
+}
+
 /**
- * The one place a request's database is chosen (GraphQL requests through createContext, exports
- * directly): keyed callers read through the main pool; everyone else through the anonymous pool,
- * whose small size and short statement timeout are the time budget of an anonymous request, so no
- * anonymous load can starve keyed writers.
+ * The pool of the primary a caller reads through: keyed callers the main pool; everyone else the
+ * anonymous pool, whose small size and short statement timeout are the time budget of an
+ * anonymous request, so no anonymous load can starve keyed writers. (Exports use it directly.)
  */
 export function poolFor(services: AppServices, caller: Caller): DataSource {
   return caller.keyed || caller.unverified ? services.db : (services.anonymousDb ?? services.db);
 }
 
-export function createContext(services: AppServices, caller: Caller = ANONYMOUS): RequestContext {
-  const db = poolFor(services, caller);
+/**
+ * The one place a request's database is chosen. A caller with a key (it may write, or see what
+ * only keys may) uses the primary's main pool. An anonymous HTTP read (one with a `read`
+ * requirement) goes to a replica that has at least `minDataVersion` and is not too far behind
+ * (replica pools carry the anonymous statement timeout too); anything else anonymous, and an
+ * anonymous read no replica can serve, uses the primary's anonymous pool. Subscription events have
+ * no `read` requirement: they must see the write that announced them, so they read the primary.
+ */
+export function createContext(services: AppServices, caller: Caller = ANONYMOUS, read?: ReadRequirement): RequestContext {
+  const primary = poolFor(services, caller);
+  // The router falls back to (and fails over to) the primary's anonymous pool when no replica will do.
+  const db = primary !== services.db && read && services.reads ? services.reads.forAnonymousRead(read.minDataVersion) : primary;
+  if (read) readsByTarget.inc({ target: db === primary ? 'primary' : 'replica' });
+  let version: Promise<number> | undefined;
   return {
     ...services,
     db,
@@ -67,5 +95,6 @@ export function createContext(services: AppServices, caller: Caller = ANONYMOUS)
     rootAsOf: new Map(),
     authorization: caller.authorization,
     loaders: createLoaders(db, services.config),
+    dataVersion: () => (version ??= currentDataVersion(db)),
   };
 }

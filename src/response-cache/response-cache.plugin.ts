@@ -30,7 +30,8 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Re
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
           if (operation?.operation !== 'query' || !queryHash) return null;
-          lookup = await cache.lookup({ queryHash, operationName, today: contextValue.today, variables: declaredVariables(operation, request.variables) });
+          const variables = declaredVariables(operation, request.variables);
+          lookup = await cache.lookup({ queryHash, operationName, today: contextValue.today, variables }, contextValue.dataVersion);
           if (lookup?.kind !== 'hit') return null;
           return { body: { kind: 'single', singleResult: lookup.value }, http: { status: undefined, headers: new HeaderMap() } };
         },

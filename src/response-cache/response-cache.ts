@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { CalendarDate } from '../domain/dates';
-import { currentDataVersion } from './data-version.repository';
 import { Lookup, VersionedCache } from './versioned-cache';
 
 /** What decides an anonymous query's answer (see responseCachePlugin). */
@@ -40,11 +38,12 @@ export const queryHashOf = (query: string) => createHash('sha256').update(query)
 export class ResponseCache {
   private readonly cache?: VersionedCache<FormattedExecutionResult>;
 
-  constructor(private readonly db: DataSource, config: Pick<Config, 'responseCacheBytes' | 'dbStatementTimeoutMs'>, private readonly log: Logger) {
+  constructor(config: Pick<Config, 'responseCacheBytes' | 'dbStatementTimeoutMs'>, private readonly log: Logger) {
     if (config.responseCacheBytes > 0) this.cache = new VersionedCache(config.responseCacheBytes, config.dbStatementTimeoutMs);
   }
 
-  async lookup(operation: CachedOperation): Promise<Lookup<FormattedExecutionResult> | null> {
+  /** `dataVersion`: of the database the request reads (a replica may be behind the primary). */
+  async lookup(operation: CachedOperation, dataVersion: () => Promise<number>): Promise<Lookup<FormattedExecutionResult> | null> {
     if (!this.cache) return null;
     let key: string;
     try {
@@ -55,7 +54,7 @@ export class ResponseCache {
     }
     let version: number;
     try {
-      version = await currentDataVersion(this.db);
+      version = await dataVersion();
     } catch (error) {
       this.log.debug({ err: error }, 'data version unreadable; not using the response cache');
       return null;
