@@ -84,8 +84,9 @@ export function poolFor(services: AppServices, caller: Caller): DataSource {
  */
 export function createContext(services: AppServices, caller: Caller = ANONYMOUS, read?: ReadRequirement): RequestContext {
   const primary = poolFor(services, caller);
-  // The router falls back to (and fails over to) the primary's anonymous pool when no replica will do.
-  const db = primary !== services.db && read && services.reads ? services.reads.forAnonymousRead(read.minDataVersion) : primary;
+  const routed = primary !== services.db && read && services.reads ? services.reads.forAnonymousRead(read.minDataVersion) : primary;
+  // The router answers with the primary when no replica will do: the anonymous pool of it, then.
+  const db = routed === services.db ? primary : routed;
   if (read) readsByTarget.inc({ target: db === primary ? 'primary' : 'replica' });
   let version: Promise<number> | undefined;
   return {

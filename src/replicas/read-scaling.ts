@@ -10,9 +10,7 @@ import { ReadRouter } from './read-router';
  */
 export async function startReadScaling(services: AppServices): Promise<{ services: AppServices; stop(): Promise<void> }> {
   const unwatch = watchPool('primary', () => poolOf(services.db));
-  // Replicas serve anonymous reads only: what they fall back and fail over to is the primary's
-  // anonymous pool, with its statement timeout, never the keyed callers' pool.
-  const reads = services.config.databaseReadUrls.length ? await ReadRouter.start({ ...services, db: services.anonymousDb ?? services.db }) : undefined;
+  const reads = services.config.databaseReadUrls.length ? await ReadRouter.start(services) : undefined;
   return {
     services: { ...services, reads },
     stop: async () => {
