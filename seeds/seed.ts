@@ -94,8 +94,8 @@ export async function seedDataset(db: DataSource, clock: Clock, data: SeedDatase
       let id = await maybeIdOf(manager, `SELECT id FROM source WHERE title = $1 ORDER BY id LIMIT 1`, [s.title]);
       if (!id) {
         id = await idOf(manager,
-          `INSERT INTO source (title, outlet, url, published_on, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [s.title, s.outlet, s.url, s.publishedOn, s.kind, now]);
+          `INSERT INTO source (title, outlet, url, published_on, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [s.title, s.outlet, s.url, s.publishedOn, now]);
         counts.sources++;
       }
       sourceIds.set(key, id);
@@ -110,7 +110,7 @@ export async function seedDataset(db: DataSource, clock: Clock, data: SeedDatase
         counts.followUps += await createFollowUps(manager, id, c, clock.today(), now);
         createdIds.push(id);
       }
-      for (const code of c.parties) {
+      for (const { party: code } of c.parties) {
         count('commitmentParties', await manager.query(
           `INSERT INTO commitment_party (commitment_id, party_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING party_id`,
           [id, lookup(partyIds, code, 'party')]));

@@ -12,12 +12,12 @@ const EXPECTED_FIRST_RUN = {
   engagements: 2,
   participants: 19,
   sources: 6,
-  commitments: 14,
-  commitmentParties: 27,
-  citations: 42,
-  // 12 one-off follow-ups, 8 quarterly working-group meetings, 2 annual ministers' meetings.
-  followUps: 22,
-  events: 14,
+  commitments: 16,
+  commitmentParties: 32,
+  citations: 55,
+  // 14 one-off follow-ups, 8 quarterly working-group meetings, 2 annual ministers' meetings.
+  followUps: 24,
+  events: 16,
 };
 
 const TABLES = ['party', 'institution', 'person', 'engagement', 'engagement_participant', 'source', 'commitment',
@@ -38,7 +38,7 @@ async function commitmentId(t: TestDatabase, titleStart: string): Promise<string
   return rows[0].id;
 }
 
-describe('seeding the January 2026 Pakistan–China articles', () => {
+describe('seeding the five Pakistan–China articles', () => {
   let t: TestDatabase;
   let firstRun: Record<string, number>;
 
@@ -51,8 +51,8 @@ describe('seeding the January 2026 Pakistan–China articles', () => {
   it('inserts the parties, people, engagements, sources, commitments and follow-ups the articles report', async () => {
     expect(firstRun).toEqual(EXPECTED_FIRST_RUN);
     expect(await tableCounts(t)).toEqual({
-      party: 2, institution: 7, person: 17, engagement: 2, engagement_participant: 19, source: 6, commitment: 14,
-      commitment_party: 27, source_citation: 42, follow_up: 22, commitment_event: 14,
+      party: 2, institution: 7, person: 17, engagement: 2, engagement_participant: 19, source: 6, commitment: 16,
+      commitment_party: 32, source_citation: 55, follow_up: 24, commitment_event: 16,
     });
     expect(await t.db.query(`SELECT code, name FROM party ORDER BY code`)).toEqual([
       { code: 'CN', name: 'China' },
@@ -78,8 +78,8 @@ describe('seeding the January 2026 Pakistan–China articles', () => {
       expect.objectContaining({ outlet: 'Xinhua', stance: 'OMITS', note: expect.stringContaining('PTI') }),
     ]);
     const parties = await t.db.query(
-      `SELECT p.code FROM commitment_party cp JOIN party p ON p.id = cp.party_id WHERE cp.commitment_id = $1`, [id]);
-    expect(parties).toEqual([{ code: 'PK' }]);
+      `SELECT p.code FROM commitment_party cp JOIN party p ON p.id = cp.party_id WHERE cp.commitment_id = $1 ORDER BY p.code`, [id]);
+    expect(parties).toEqual([{ code: 'CN' }, { code: 'PK' }]);
     const followUps = await t.db.query(`SELECT due_date FROM follow_up WHERE commitment_id = $1`, [id]);
     expect(followUps).toEqual([{ due_date: null }]);
   });
@@ -131,7 +131,7 @@ describe('seeding the January 2026 Pakistan–China articles', () => {
              (SELECT count(*)::int FROM follow_up f WHERE f.commitment_id = c.id) AS follow_ups,
              (SELECT array_agg(e.kind || ':' || e.actor) FROM commitment_event e WHERE e.commitment_id = c.id) AS events
         FROM commitment c`);
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(16);
     for (const row of rows) {
       expect({ title: row.title, ok: row.parties >= 1 && row.confirming >= 1 && row.follow_ups >= 1 }).toEqual({ title: row.title, ok: true });
       expect(row.events).toEqual(['CREATED:seed']);
@@ -163,9 +163,9 @@ describe('seeding concurrently', () => {
     try {
       const runs = await Promise.all([seedDatabase(t.db, clock), seedDatabase(t.db, clock)]);
       const commitmentsInserted = runs.map((r) => r.commitments).sort();
-      expect(commitmentsInserted).toEqual([0, 14]);
-      expect((await tableCounts(t)).commitment).toBe(14);
-      expect((await tableCounts(t)).follow_up).toBe(22);
+      expect(commitmentsInserted).toEqual([0, 16]);
+      expect((await tableCounts(t)).commitment).toBe(16);
+      expect((await tableCounts(t)).follow_up).toBe(24);
     } finally {
       await t.drop();
     }
