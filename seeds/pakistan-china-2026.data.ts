@@ -385,8 +385,8 @@ export const pakistanChina2026: SeedDataset<Party, Institution, Person, Engageme
       title: 'Further Pakistani measures for the safety of Chinese personnel, projects and institutions',
       description:
         'Naqvi restated that Pakistan will strengthen its security and law-enforcement cooperation with China, ' +
-        'including more steps to keep Chinese personnel, projects and institutions in Pakistan safe. No date or ' +
-        'particular measure was given beyond the Special Protection Unit.',
+        'including more steps to keep Chinese personnel, projects and institutions in Pakistan safe. No date is ' +
+        'given and no particular step named.',
       engagement: 'beijing',
       kind: 'PLEDGE',
       parties: [{ party: 'PK', role: 'OBLIGOR' }, { party: 'CN', role: 'BENEFICIARY' }],

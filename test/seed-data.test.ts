@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pakistanChina2026 as data } from '../seeds/pakistan-china-2026.data';
+import { firstOccurrenceAfter } from '../seeds/seed';
 import type { CommitmentSeed } from '../seeds/seed-dataset';
 
 /**
@@ -60,6 +61,39 @@ const commentsOf = (source: string) =>
 /** Sentences of prose or markdown: paragraphs and table rows apart, then split after full stops. */
 const sentencesOf = (text: string) =>
   text.split(/\n\s*\n|\n(?=\|)/).flatMap((paragraph) => paragraph.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/));
+
+/** How the README names a source: an article by its number, Xinhua by name. */
+const label = (key: string) => (key in ARTICLE_FILES ? key.slice(1) : key === 'xinhua' ? 'Xinhua (via 004)' : key);
+const RULE_WORDS: Record<string, string> = { 'FREQ=MONTHLY;INTERVAL=3': 'every 3 months', 'FREQ=YEARLY': 'yearly' };
+const dash = (value: string | null) => value ?? '–';
+
+/** The README's tables of the seed data, as the data gives them. */
+function readmeTables(): string {
+  const sourceRows = Object.entries(data.sources).map(([key, s]) =>
+    `| ${label(key)} | ${s.title} | ${dash(s.outlet)} | ${dash(s.publishedOn)} | ${dash(s.kind)} | ${dash(s.affiliation)} |`);
+  const commitmentRows = data.commitments.map((c) => {
+    const obligors = c.parties.filter((p) => p.role === 'OBLIGOR').map((p) => p.party);
+    const others = c.parties.filter((p) => p.role !== 'OBLIGOR').map((p) => `${p.role.toLowerCase()} ${p.party}`);
+    const parties = [`${obligors.length > 1 ? 'obligors' : 'obligor'} ${obligors.join(', ')}`, ...others].join('; ');
+    const due = c.schedule.kind === 'recurring'
+      ? `${RULE_WORDS[c.schedule.rule]}, first due ${firstOccurrenceAfter(c.schedule.rule, c.schedule.countedFrom)}`
+      : dash(c.schedule.dueDate);
+    const stance = (st: string) => c.citations.filter((x) => x.stance === st).map((x) => label(x.source));
+    const sources = [['confirm', stance('CONFIRMS')], ['omit', stance('OMITS')], ['contradict', stance('CONTRADICTS')]]
+      .filter(([, keys]) => keys.length).map(([verb, keys]) => `${verb}: ${(keys as string[]).join(', ')}`).join('; ');
+    const meeting = c.engagement === 'beijing' ? 'Beijing' : 'Chen Mingguo';
+    return `| ${c.title} | ${meeting} | ${c.kind} | ${parties} | ${due} | ${sources} |`;
+  });
+  return [
+    '| Source | Title | Outlet | Published | Kind | Affiliation |',
+    '|---|---|---|---|---|---|',
+    ...sourceRows,
+    '',
+    '| Commitment | Meeting | Kind | Parties | Due / recurrence | Sources |',
+    '|---|---|---|---|---|---|',
+    ...commitmentRows,
+  ].join('\n');
+}
 
 const commitmentsOf = (engagement: string) => data.commitments.filter((c) => c.engagement === engagement);
 const byExternalId = (id: string): CommitmentSeed => {
@@ -230,5 +264,12 @@ describe('the seed data, checked against the articles', () => {
       .toEqual([['a001', '2026-01-07'], ['a004', '2026-01-07']]);
     expect(articles.a001).toMatch(/^ date 2026-01-07/);
     expect(articles.a004).toMatch(/^ date 2026-01-07 .*\(PTI\)/);
+  });
+
+  it('is shown in the README as it stands: every source and every commitment with its kind, parties, due date and sources', () => {
+    const tables = readmeTables();
+    expect(tables.split('\n')).toHaveLength(Object.keys(data.sources).length + data.commitments.length + 5);
+    // On failure, the expected text is the tables to paste into the README's section on the data.
+    expect(readme.includes(tables) ? tables : 'not in the README').toBe(tables);
   });
 });

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OperationDefinitionNode, parse } from 'graphql';
+import { exampleTabs } from '../src/playground/example-queries';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The playground's example tabs and the README's worked examples, run against the seeded data:
+ * they must not only be valid (src/playground/example-queries.test.ts) but answer what they say.
+ */
+
+const ADMIN_KEY = 'playground-examples-admin-key-0123456789';
+const TODAY = '2026-12-04';
+const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+const tabs = exampleTabs(TODAY);
+const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+
+/** The first ```graphql block after a README heading. */
+function readmeExample(heading: string): string {
+  const section = readme.slice(readme.indexOf(heading));
+  const block = /```graphql\n([\s\S]*?)```/.exec(section);
+  if (readme.indexOf(heading) < 0 || !block) throw new Error(`no graphql example under "${heading}" in the README`);
+  return block[1];
+}
+
+describe('the playground\'s example tabs and the README\'s examples, on the seeded data', () => {
+  let app: TestApp;
+  let xinhuaId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ seed: true, env: { ADMIN_API_KEY: ADMIN_KEY, CLOCK_START: `${TODAY}T10:00:00Z` } });
+    const found = await fetchOperation('FindSources');
+    xinhuaId = found.data.sources.nodes.find((s: { outlet: string | null }) => s.outlet === 'Xinhua').id;
+  });
+  afterAll(() => app?.stop());
+
+  async function fetchOperation(operationName: string, variables?: Record<string, unknown>) {
+    const tab = tabs.find((t) => t.query.includes(`query ${operationName}`))!;
+    const res = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: tab.query, operationName, variables }),
+    });
+    return (await res.json()) as { data?: any; errors?: any[] };
+  }
+
+  it('runs every query tab as it opens (Xinhua\'s id filled in) without an error', async () => {
+    for (const tab of tabs) {
+      const operations = parse(tab.query).definitions as OperationDefinitionNode[];
+      for (const op of operations.filter((o) => o.operation === 'query')) {
+        const variables = op.name!.value === 'WhatDidXinhuaLeaveOut' ? { source: xinhuaId } : tab.variables && JSON.parse(tab.variables);
+        const res = await fetchOperation(op.name!.value, variables);
+        expect({ operation: op.name!.value, errors: res.errors }).toEqual({ operation: op.name!.value, errors: undefined });
+      }
+    }
+  });
+
+  it('answers "what did Xinhua leave out" with the Special Protection Unit, which PTI says China\'s state media left out', async () => {
+    const res = await fetchOperation('WhatDidXinhuaLeaveOut', { source: xinhuaId });
+    expect(res.data.commitments.nodes.map((c: { title: string }) => c.title)).toEqual(['Special Protection Unit in Islamabad to guard Chinese nationals']);
+    const xinhua = res.data.commitments.nodes[0].sources.find((s: { source: { outlet: string } }) => s.source.outlet === 'Xinhua');
+    expect(xinhua).toMatchObject({ stance: 'OMITS', source: { kind: 'STATE_MEDIA', affiliation: { code: 'CN' } } });
+  });
+
+  it('answers the README\'s kinds-and-roles example: an invitation to China, which would act, hosted by Pakistan', async () => {
+    const res = await app.graphql(readmeExample('### Who promised what'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.commitments.nodes).toEqual([{
+      title: 'Invitation to Wang Xiaohong to visit Pakistan',
+      kind: 'INVITATION',
+      responsibleParties: [{ code: 'CN' }],
+      parties: expect.arrayContaining([{ role: 'OBLIGOR', party: { code: 'CN' } }, { role: 'HOST', party: { code: 'PK' } }]),
+    }]);
+    const pkPromises = await app.graphql(`{ commitments(filter: { partyCodes: ["PK"], search: "Wang Xiaohong visit" }) { totalCount } }`);
+    const pkAnyRole = await app.graphql(`{ commitments(filter: { involvingPartyCodes: ["PK"], search: "Wang Xiaohong visit" }) { totalCount } }`);
+    expect([pkPromises.data.commitments.totalCount, pkAnyRole.data.commitments.totalCount]).toEqual([0, 1]);
+  });
+
+  it('walks the README\'s verification example: CLAIMED on the obligor\'s word, CORROBORATED with PTI, and the tab finds it meanwhile', async () => {
+    const unit = await app.graphql(`{ commitments(filter: { search: "Special Protection Unit" }) { nodes { followUps { nodes { id } } } } }`);
+    const followUpId = unit.data.commitments.nodes[0].followUps.nodes[0].id;
+    const statement = await app.graphql(
+      `mutation { createSource(input: { title: "Interior Ministry: Special Protection Unit operating", kind: OFFICIAL, affiliationCode: "PK" }) { source { id } } }`,
+      undefined, admin);
+    const reported = await app.graphql(
+      `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { report { id verification } } }`,
+      { input: { followUpId, state: 'DONE', reportedOn: '2026-06-01', sourceId: statement.data.createSource.source.id } }, admin);
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data.reportProgress.report.verification).toBe('CLAIMED');
+
+    const claimed = await fetchOperation('DoneReportsOnlyClaimed');
+    expect(claimed.data.followUps.nodes).toEqual([expect.objectContaining({ title: 'Special Protection Unit operating in Islamabad', verification: 'CLAIMED' })]);
+
+    const pti = await app.graphql(`{ sources(first: 100) { nodes { id outlet } } }`);
+    const ptiId = pti.data.sources.nodes.find((s: { outlet: string | null }) => s.outlet === 'PTI').id;
+    const added = await app.graphql(
+      `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { report { verification } } }`,
+      { input: { reportId: reported.data.reportProgress.report.id, sourceId: ptiId, stance: 'CONFIRMS' } }, admin);
+    expect(added.errors).toBeUndefined();
+    expect(added.data.addEvidence.report.verification).toBe('CORROBORATED');
+    expect((await fetchOperation('DoneReportsOnlyClaimed')).data.followUps.nodes[0].verification).toBe('CORROBORATED');
+  });
+});
