@@ -1,10 +1,7 @@
+import type { CommitmentKind, PartyRole } from '../src/domain/commitment-kinds';
 import type { CalendarDate } from '../src/domain/dates';
 import type { SourceStance } from '../src/sources/source-citation.entity';
-
-// TODO(evidence merge): import these from src/domain/commitment-kinds and src/sources/source.entity.
-type CommitmentKind = 'AGREEMENT' | 'PLEDGE' | 'REQUEST' | 'INVITATION';
-type PartyRole = 'OBLIGOR' | 'BENEFICIARY' | 'HOST';
-type SourceKind = 'OFFICIAL' | 'STATE_MEDIA' | 'INDEPENDENT_MEDIA' | 'RESEARCH' | 'OTHER';
+import type { SourceKind } from '../src/sources/source.entity';
 
 /**
  * The shape of a dataset the seeder loads. Records refer to each other by keys of the dataset's

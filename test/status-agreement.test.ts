@@ -184,7 +184,7 @@ describe('status in SQL agrees with the pure status rules', () => {
     for (const { asOf, dueSoonDays } of cases.slice(0, 4)) {
       const pure = world.commitments.map((c) => ({ id: c.id, next: nextDueDate(c.followUps.map((f) => f.facts), asOf, dueSoonDays) }));
       pure.sort((a, b) => (a.next === b.next ? Number(a.id) - Number(b.id) : a.next === null ? 1 : b.next === null ? -1 : a.next < b.next ? -1 : 1));
-      const criteria: CommitmentCriteria = { statuses: null, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+      const criteria: CommitmentCriteria = { statuses: null, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
       const seen: string[] = [];
       let after: (string | null)[] | null = null;
       for (;;) {
@@ -212,7 +212,7 @@ describe('status in SQL agrees with the pure status rules', () => {
       pure.sort((a, b) => (a.next === b.next ? Number(a.id) - Number(b.id) : a.next === null ? 1 : b.next === null ? -1 : a.next < b.next ? -1 : 1));
       for (const statuses of statusSets) {
         const expected = pure.filter((c) => statuses.includes(c.status)).map((c) => c.id);
-        const criteria: CommitmentCriteria = { statuses, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+        const criteria: CommitmentCriteria = { statuses, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
         const seen: string[] = [];
         let after: (string | null)[] | null = null;
         for (;;) {
@@ -230,7 +230,7 @@ describe('status in SQL agrees with the pure status rules', () => {
 
   it('counts commitments by status and the on-time rate as the pure rules would', async () => {
     for (const { asOf, dueSoonDays } of cases) {
-      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null }, asOf, dueSoonDays);
+      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays);
       const statuses = world.commitments.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
       expect(numbers.byStatus).toEqual(STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })));
       const due = followUps().filter((f) => f.facts.dueDate !== null && f.facts.dueDate < asOf && followUpStatus(f.facts, asOf, dueSoonDays) !== 'CANCELLED');

@@ -33,7 +33,7 @@ export interface CommitmentAggregate {
 /** A page row also carries its aggregate as of the list's asOf (derivedAsOf). */
 export type CommitmentPageRow = CommitmentRow & CommitmentAggregate & { derivedAsOf: CalendarDate };
 
-export const COMMITMENT_COLUMNS = (c: string) => `${c}.id, ${c}.title, ${c}.description, ${c}.engagement_id AS "engagementId",
+export const COMMITMENT_COLUMNS = (c: string) => `${c}.id, ${c}.title, ${c}.description, ${c}.kind, ${c}.external_id AS "externalId", ${c}.engagement_id AS "engagementId",
   ${c}.recurrence, ${c}.starts_on AS "startsOn", ${c}.materialized_through AS "materializedThrough", ${c}.version,
   ${c}.created_at AS "createdAt", ${c}.updated_at AS "updatedAt"`;
 
@@ -205,5 +205,30 @@ export async function commitmentPagesOfEngagements(db: Queryable, engagementIds:
   for (const id of engagementIds) result.set(id, { rows: [], total: 0 });
   for (const t of totals) result.get(t.engagementId)!.total = t.total;
   for (const { rn: _rn, ...row } of rows) result.get(row.engagementId!)!.rows.push(row);
+  return result;
+}
+
+/** Commitments citing many sources, one page each (in the order they were recorded), with totals. */
+export async function commitmentPagesCitingSources(db: Queryable, sourceIds: readonly string[], page: PageRequest): Promise<Map<string, { rows: CommitmentRow[]; total: number }>> {
+  const after = page.after?.[0] ?? '0';
+  const [rows, totals]: [(CommitmentRow & { sourceId: string })[], { sourceId: string; total: number }[]] = await Promise.all([
+    db.query(
+      `SELECT x."sourceId", ${COMMITMENT_COLUMNS('c')}
+         FROM unnest($1::bigint[]) AS s(id) CROSS JOIN LATERAL (
+           SELECT sc.source_id AS "sourceId", sc.commitment_id FROM source_citation sc
+            WHERE sc.source_id = s.id AND sc.commitment_id > $2::bigint ORDER BY sc.commitment_id LIMIT $3) x
+         JOIN commitment c ON c.id = x.commitment_id
+        ORDER BY x."sourceId", c.id`,
+      [sourceIds, after, page.limit + 1],
+    ),
+    db.query(
+      `SELECT source_id AS "sourceId", count(*)::int AS total FROM source_citation WHERE source_id = ANY($1::bigint[]) GROUP BY source_id`,
+      [sourceIds],
+    ),
+  ]);
+  const result = new Map<string, { rows: CommitmentRow[]; total: number }>();
+  for (const id of sourceIds) result.set(id, { rows: [], total: 0 });
+  for (const t of totals) result.get(t.sourceId)!.total = t.total;
+  for (const { sourceId, ...row } of rows) result.get(sourceId)!.rows.push(row);
   return result;
 }

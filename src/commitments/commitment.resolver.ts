@@ -17,6 +17,8 @@ import { DateScalar } from '../graphql/scalars';
 import { selectsChild } from '../graphql/selection';
 import type { PartyEntity } from '../parties/party.entity';
 import { PartyType } from '../parties/party.type';
+import { CommitmentPartyType } from '../parties/commitment-party.type';
+import type { CommitmentPartyRow } from '../parties/party.repository';
 import type { CitationRow } from '../sources/source.repository';
 import { SourceCitationType } from '../sources/source.type';
 import { commitmentCriteria } from './commitment-criteria';
@@ -60,9 +62,14 @@ export class CommitmentResolver {
     return c.engagementId ? ctx.loaders.engagementById.load(c.engagementId) : null;
   }
 
-  @FieldResolver(() => [PartyType])
+  @FieldResolver(() => [PartyType], { description: 'Exactly the OBLIGORs among parties.' })
   responsibleParties(@Root() c: CommitmentRow, @Ctx() ctx: RequestContext): Promise<PartyEntity[]> {
     return ctx.loaders.partiesByCommitment.load(c.id);
+  }
+
+  @FieldResolver(() => [CommitmentPartyType], { description: 'Every party involved, each once, with its role; the OBLIGORs are responsibleParties.' })
+  parties(@Root() c: CommitmentRow, @Ctx() ctx: RequestContext): Promise<CommitmentPartyRow[]> {
+    return ctx.loaders.partyRolesByCommitment.load(c.id);
   }
 
   @FieldResolver(() => CommitmentStatusEnum)

@@ -68,6 +68,18 @@ export function closedStateSql(f: string, p: StatusParams): string {
        ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
 }
 
+/**
+ * The id of the report that decides follow-up `f`'s status as of asOf (the one closedStateSql
+ * reads the state of); null while the follow-up is open.
+ */
+export function decidingReportIdSql(f: string, p: StatusParams): string {
+  return `CASE WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
+      SELECT r.id FROM progress_report r
+       WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
+         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
+}
+
 /** The status of an open follow-up, from its due date alone. */
 function openStatusSql(f: string, p: StatusParams): string {
   return `CASE WHEN ${f}.due_date IS NULL THEN 'UNDATED'
@@ -290,4 +302,17 @@ export function completedOnSql(f: string): string {
  */
 export function doneOnTimeSql(f: string): string {
   return `(${f}.first_done_on <= ${f}.due_date)`;
+}
+
+/**
+ * True when follow-up `f` was done late as of asOf: no DONE report by its due date, but one dated
+ * after it and on or before asOf (first_done_on is the earliest effective DONE report's date).
+ */
+export function doneLateSql(f: string, p: StatusParams): string {
+  return `(${f}.first_done_on > ${f}.due_date AND ${f}.first_done_on <= ${p.asOf})`;
+}
+
+/** True when follow-up `f` has no effective report of any state dated on or before asOf. */
+export function unreportedSql(f: string, p: StatusParams): string {
+  return `(${f}.first_reported_on IS NULL OR ${f}.first_reported_on > ${p.asOf})`;
 }

@@ -5,7 +5,8 @@ import { byKey } from '../db/batch';
 import type { Queryable } from '../db/queryable';
 import type { PageRequest } from '../graphql/connection';
 import { groupedLoader } from '../graphql/grouped-loader';
-import { completedOnDates, followUpPagesOfCommitments, FollowUpPageRow, FollowUpRow, followUpsByIds, followUpStatuses } from './follow-up.repository';
+import type { Verification } from '../domain/verification';
+import { completedOnDates, followUpPagesOfCommitments, FollowUpPageRow, FollowUpRow, followUpsByIds, followUpStatuses, followUpVerifications } from './follow-up.repository';
 
 export interface FollowUpsOfCommitmentArgs {
   statuses: Status[] | null;
@@ -22,6 +23,11 @@ export function createFollowUpLoaders(db: Queryable, dueSoonDays: number) {
     followUpStatus: groupedLoader<CalendarDate, Status>(
       (asOf, ids) => followUpStatuses(db, ids, asOf, dueSoonDays),
       () => 'UNDATED',
+    ),
+    /** FollowUp.verification keyed by follow-up and asOf; null while open. */
+    followUpVerification: groupedLoader<CalendarDate, Verification | null>(
+      async (asOf, ids) => followUpVerifications(db, ids, asOf),
+      () => null,
     ),
     completedOn: new DataLoader<string, CalendarDate | null>(async (ids) => {
       const dates = await completedOnDates(db, ids);

@@ -3,7 +3,10 @@ import type { Status } from '../domain/status';
 import { afterDateIdSql } from '../db/keyset';
 import type { Queryable } from '../db/queryable';
 import type { PageRequest } from '../graphql/connection';
-import { bindStatusParams, completedOnSql, followUpStatusFilterSql, followUpStatusSql, StatusParams, statusFactColumnsSql } from './follow-up-status.sql';
+import { bindStatusParams, completedOnSql, decidingReportIdSql, followUpStatusFilterSql, followUpStatusSql, StatusParams, statusFactColumnsSql } from './follow-up-status.sql';
+import type { CommitmentKind } from '../domain/commitment-kinds';
+import type { Verification } from '../domain/verification';
+import { reportVerificationSql } from '../evidence/verification.sql';
 import type { FollowUpEntity } from './follow-up.entity';
 
 /** A follow-up as the API's resolvers take it: what FollowUp exposes, and its commitment. */
@@ -14,8 +17,11 @@ export type FollowUpPageRow = FollowUpRow & { status: Status; derivedAsOf: Calen
 /** Checked FollowUpFilter (see follow-up.criteria.ts). */
 export interface FollowUpCriteria {
   statuses: Status[] | null;
+  /** Obligors. */
   partyIds: string[] | null;
   commitmentId: string | null;
+  engagementId: string | null;
+  kinds: CommitmentKind[] | null;
   dueFrom: CalendarDate | null;
   dueTo: CalendarDate | null;
 }
@@ -36,7 +42,13 @@ function criteriaSql(f: string, criteria: FollowUpCriteria, params: unknown[], p
   const where: string[] = [];
   if (criteria.statuses) where.push(followUpStatusFilterSql(f, criteria.statuses, p));
   if (criteria.partyIds) {
-    where.push(`EXISTS (SELECT 1 FROM commitment_party cp WHERE cp.commitment_id = ${f}.commitment_id AND cp.party_id = ANY($${params.push(criteria.partyIds)}::bigint[]))`);
+    where.push(`EXISTS (SELECT 1 FROM commitment_party cp WHERE cp.commitment_id = ${f}.commitment_id AND cp.role = 'OBLIGOR' AND cp.party_id = ANY($${params.push(criteria.partyIds)}::bigint[]))`);
+  }
+  if (criteria.engagementId || criteria.kinds) {
+    const of = [`fc.id = ${f}.commitment_id`];
+    if (criteria.engagementId) of.push(`fc.engagement_id = $${params.push(criteria.engagementId)}::bigint`);
+    if (criteria.kinds) of.push(`fc.kind = ANY($${params.push(criteria.kinds)}::text[])`);
+    where.push(`EXISTS (SELECT 1 FROM commitment fc WHERE ${of.join(' AND ')})`);
   }
   if (criteria.commitmentId) where.push(`${f}.commitment_id = $${params.push(criteria.commitmentId)}::bigint`);
   if (criteria.dueFrom) where.push(`${f}.due_date >= $${params.push(criteria.dueFrom)}::date`);
@@ -139,4 +151,17 @@ export async function completedOnDates(db: Queryable, ids: readonly string[]): P
     [ids],
   );
   return new Map(rows.map((r) => [r.id, r.completedOn]));
+}
+
+/** The verification of the report deciding each follow-up's status as of one date (absent while open), in one statement. */
+export async function followUpVerifications(db: Queryable, ids: readonly string[], asOf: CalendarDate): Promise<Map<string, Verification>> {
+  const params: unknown[] = [ids];
+  const p = bindStatusParams(params, asOf, 0);
+  const rows: { id: string; verification: Verification }[] = await db.query(
+    `SELECT f.id, ${reportVerificationSql('d.report_id', 'f.commitment_id')} AS verification
+       FROM follow_up f CROSS JOIN LATERAL (SELECT ${decidingReportIdSql('f', p)} AS report_id) d
+      WHERE f.id = ANY($1::bigint[]) AND d.report_id IS NOT NULL`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.id, r.verification]));
 }

@@ -8,7 +8,8 @@ import { checkDateCursor } from '../db/keyset';
 import { AsOfArgs, AsOfConnectionArgs, fieldAsOf, rootAsOf } from '../graphql/as-of.args';
 import { Connection, pageRequest, toConnection } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
-import { CommitmentStatusEnum } from '../graphql/enums';
+import type { Verification } from '../domain/verification';
+import { CommitmentStatusEnum, VerificationEnum } from '../graphql/enums';
 import { toGlobalId } from '../graphql/global-id';
 import { carriesDerivedValues } from '../graphql/derived-fields';
 import { DateScalar } from '../graphql/scalars';
@@ -59,6 +60,11 @@ export class FollowUpResolver {
     const asOf = fieldAsOf(ctx, info, args.asOf);
     const status = carriesDerivedValues(f, asOf) ? (f as FollowUpPageRow).status : await ctx.loaders.followUpStatus.load({ id: f.id, args: asOf });
     return status === 'OVERDUE' && f.dueDate ? daysBetween(f.dueDate, asOf) : null;
+  }
+
+  @FieldResolver(() => VerificationEnum, { nullable: true, description: 'The verification of the report that decides its status as of asOf; null while it is open.' })
+  verification(@Root() f: FollowUpRow, @Args() { asOf }: AsOfArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Verification | null> {
+    return ctx.loaders.followUpVerification.load({ id: f.id, args: fieldAsOf(ctx, info, asOf) });
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'reportedOn of the latest DONE report, if any, whatever the asOf.' })

@@ -17,3 +17,8 @@ export function reportsOfFollowUps(db: Queryable, followUpIds: readonly string[]
     [followUpIds],
   );
 }
+
+/** The reports that correct many reports (at most one each), in one statement. */
+export function correctionsOfReports(db: Queryable, reportIds: readonly string[]): Promise<ProgressReportRow[]> {
+  return db.query(`SELECT ${COLUMNS} FROM progress_report r WHERE r.supersedes_id = ANY($1::bigint[])`, [reportIds]);
+}

@@ -1,7 +1,11 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { FollowUpType } from '../follow-ups/follow-up.type';
 import type { FollowUpRow } from '../follow-ups/follow-up.repository';
+import type { Verification } from '../domain/verification';
+import type { EvidenceRow } from '../evidence/evidence.repository';
+import { EvidenceType } from '../evidence/evidence.type';
 import type { RequestContext } from '../graphql/context';
+import { VerificationEnum } from '../graphql/enums';
 import { toGlobalId } from '../graphql/global-id';
 import type { SourceRow } from '../sources/source.repository';
 import { SourceType } from '../sources/source.type';
@@ -27,8 +31,28 @@ export class ProgressReportResolver {
     return r.sourceId ? ctx.loaders.sourceById.load(r.sourceId) : null;
   }
 
-  @FieldResolver(() => ProgressReportType, { nullable: true, description: 'The earlier report this one corrects; that one no longer counts.' })
+  @FieldResolver(() => ProgressReportType, { nullable: true, description: 'The earlier report this one corrects; that one no longer counts. The same as corrects.' })
   async supersedes(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<ProgressReportRow | null> {
     return r.supersedesId ? ctx.loaders.reportById.load(r.supersedesId) : null;
+  }
+
+  @FieldResolver(() => ProgressReportType, { nullable: true, description: 'The report this one corrects, if any.' })
+  async corrects(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<ProgressReportRow | null> {
+    return r.supersedesId ? ctx.loaders.reportById.load(r.supersedesId) : null;
+  }
+
+  @FieldResolver(() => ProgressReportType, { nullable: true, description: 'The report that corrects this one, if any; a corrected report no longer counts.' })
+  correctedBy(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<ProgressReportRow | null> {
+    return ctx.loaders.correctionByReport.load(r.id);
+  }
+
+  @FieldResolver(() => [EvidenceType], { description: 'Every piece of evidence, oldest first; the source given to reportProgress is the first, as CONFIRMS.' })
+  evidence(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<EvidenceRow[]> {
+    return ctx.loaders.evidenceByReport.load(r.id);
+  }
+
+  @FieldResolver(() => VerificationEnum, { description: 'Who backs it, from its evidence: see enum Verification.' })
+  verification(@Root() r: ProgressReportRow, @Ctx() ctx: RequestContext): Promise<Verification> {
+    return ctx.loaders.reportVerification.load(r.id);
   }
 }

@@ -50,7 +50,7 @@ export async function runSchedulerTick({ db, clock, config, log }: AppServices):
     const extendedCommitments = await extendRecurring(manager, today);
     let events = 0;
     if (watermark < today) {
-      const candidates = await findTimeDrivenCandidates(manager, watermark, today, config.dueSoonDays);
+      const candidates = await findTimeDrivenCandidates(manager, watermark, today, config.dueSoonDays, clock.timeZone);
       const transitions = timeDrivenTransitions(candidates, watermark, today, config.dueSoonDays);
       const newEvents: NewEvent[] = transitions.map((t) => ({
         commitmentId: t.commitmentId,
