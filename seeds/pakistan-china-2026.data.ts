@@ -356,7 +356,7 @@ export const pakistanChina2026: SeedDataset<Party, Institution, Person, Engageme
           note: 'Second-hand: 004 gives it as Wang\'s words just after quoting Xinhua; 000 credits it to Chinese media without naming one.',
         },
         { source: 'a001', stance: 'OMITS', note: 'Speaks only of stronger bilateral cooperation in general.' },
-        { source: 'a002', stance: 'OMITS', note: null },
+        { source: 'a002', stance: 'OMITS', note: 'Speaks only in general of a shared commitment to protecting foreign nationals.' },
       ],
     },
     // China's own statement, not a joint one: Wang said China stands ready, working with

@@ -15,12 +15,12 @@ const admin = { authorization: `Bearer ${ADMIN_KEY}` };
 const tabs = exampleTabs(TODAY);
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
-/** The first ```graphql block after a README heading. */
-function readmeExample(heading: string): string {
-  const section = readme.slice(readme.indexOf(heading));
-  const block = /```graphql\n([\s\S]*?)```/.exec(section);
-  if (readme.indexOf(heading) < 0 || !block) throw new Error(`no graphql example under "${heading}" in the README`);
-  return block[1];
+/** The nth ```graphql block (from 0) after a README heading. */
+function readmeExample(heading: string, n = 0): string {
+  const at = readme.indexOf(heading);
+  const blocks = [...readme.slice(at).matchAll(/```graphql\n([\s\S]*?)```/g)];
+  if (at < 0 || !blocks[n]) throw new Error(`no graphql example ${n} under "${heading}" in the README`);
+  return blocks[n][1];
 }
 
 describe('the playground\'s example tabs and the README\'s examples, on the seeded data', () => {
@@ -62,8 +62,19 @@ describe('the playground\'s example tabs and the README\'s examples, on the seed
     expect(xinhua).toMatchObject({ stance: 'OMITS', source: { kind: 'STATE_MEDIA', affiliation: { code: 'CN' } } });
   });
 
-  it('answers the README\'s kinds-and-roles example: an invitation to China, which would act, hosted by Pakistan', async () => {
-    const res = await app.graphql(readmeExample('### Who promised what'));
+  it('answers the README\'s example of a kind: the NCCIA request, China responsible, and not among China\'s promises', async () => {
+    const res = await app.graphql(readmeExample('### Who promised what', 0));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.asked.nodes).toEqual([{
+      title: 'Pakistan\'s request for Chinese institutional support to strengthen the NCCIA', responsibleParties: [{ code: 'CN' }],
+    }]);
+    expect(res.data.promised.total).toBe(10);
+    expect(readme).toContain('China is an obligor of (10 in the seeds)');
+  });
+
+  it('answers the README\'s example of roles: an invitation to China, which would act, hosted by Pakistan', async () => {
+    const example = readmeExample('### Who promised what', 1);
+    const res = await app.graphql(example);
     expect(res.errors).toBeUndefined();
     expect(res.data.commitments.nodes).toEqual([{
       title: 'Invitation to Wang Xiaohong to visit Pakistan',
@@ -71,12 +82,11 @@ describe('the playground\'s example tabs and the README\'s examples, on the seed
       responsibleParties: [{ code: 'CN' }],
       parties: expect.arrayContaining([{ role: 'OBLIGOR', party: { code: 'CN' } }, { role: 'HOST', party: { code: 'PK' } }]),
     }]);
-    const pkPromises = await app.graphql(`{ commitments(filter: { partyCodes: ["PK"], search: "Wang Xiaohong visit" }) { totalCount } }`);
-    const pkAnyRole = await app.graphql(`{ commitments(filter: { involvingPartyCodes: ["PK"], search: "Wang Xiaohong visit" }) { totalCount } }`);
-    expect([pkPromises.data.commitments.totalCount, pkAnyRole.data.commitments.totalCount]).toEqual([0, 1]);
+    const asObligor = await app.graphql(example.replace('involvingPartyCodes', 'partyCodes'));
+    expect(asObligor.data.commitments.nodes).toEqual([]);
   });
 
-  it('walks the README\'s verification example: CLAIMED on the obligor\'s word, CORROBORATED with PTI, and the tab finds it meanwhile', async () => {
+  it('walks the README\'s verification example: CLAIMED on the obligor\'s word, CORROBORATED with PTI, DISPUTED once Xinhua contradicts it, and the tab shows each', async () => {
     const unit = await app.graphql(`{ commitments(filter: { search: "Special Protection Unit" }) { nodes { followUps { nodes { id } } } } }`);
     const followUpId = unit.data.commitments.nodes[0].followUps.nodes[0].id;
     const statement = await app.graphql(
@@ -99,5 +109,11 @@ describe('the playground\'s example tabs and the README\'s examples, on the seed
     expect(added.errors).toBeUndefined();
     expect(added.data.addEvidence.report.verification).toBe('CORROBORATED');
     expect((await fetchOperation('DoneReportsOnlyClaimed')).data.followUps.nodes[0].verification).toBe('CORROBORATED');
+
+    const xinhua = await app.graphql(
+      `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { report { verification } } }`,
+      { input: { reportId: reported.data.reportProgress.report.id, sourceId: xinhuaId, stance: 'CONTRADICTS' } }, admin);
+    expect(xinhua.data.addEvidence.report.verification).toBe('DISPUTED');
+    expect((await fetchOperation('DoneReportsOnlyClaimed')).data.followUps.nodes[0].verification).toBe('DISPUTED');
   });
 });
