@@ -18,6 +18,15 @@ function independentOfObligorsSql(commitmentId: string): string {
 }
 
 /**
+ * True when report `reportId`'s verification is CORROBORATED: the same rule as
+ * reportVerificationSql's, as a predicate, testing the rarer condition (an independent
+ * confirmation) first.
+ */
+export function isCorroboratedSql(reportId: string, commitmentId: string): string {
+  return `(${hasEvidenceSql(reportId, 'CONFIRMS', independentOfObligorsSql(commitmentId))} AND NOT ${hasEvidenceSql(reportId, 'CONTRADICTS')})`;
+}
+
+/**
  * The verification of report `reportId` (an expression), a report of commitment `commitmentId`:
  * a text expression with one of UNSOURCED, CLAIMED, CORROBORATED, DISPUTED.
  */

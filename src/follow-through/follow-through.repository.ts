@@ -3,7 +3,7 @@ import type { CalendarDate } from '../domain/dates';
 import type { FollowThroughTotals } from '../domain/follow-through';
 import { STATUSES, Status } from '../domain/status';
 import type { Queryable } from '../db/queryable';
-import { reportVerificationSql } from '../evidence/verification.sql';
+import { isCorroboratedSql } from '../evidence/verification.sql';
 import {
   bindStatusParams,
   closedFlagsSql,
@@ -28,6 +28,15 @@ export interface FollowThroughNumbers extends FollowThroughTotals {
   byStatus: { status: Status; count: number }[];
 }
 
+export interface FollowThroughOptions {
+  /**
+   * Whether to count the corroborated on-time follow-ups: the one count that reads reports and
+   * their evidence (for every follow-up done on time), so it is left out unless asked for; its
+   * rate is then null.
+   */
+  corroborated: boolean;
+}
+
 /** The ids of the scope's commitments, from commitment_party_obligor_idx when a party is given. */
 function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
   const where = ['TRUE'];
@@ -50,17 +59,25 @@ function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
  * reports. The walk yields each commitment's status aggregate and its due, done-on-time,
  * done-late and unreported follow-up counts; reports are read only for commitments with nothing
  * open whose closing facts do not decide DONE / MISSED / CANCELLED (see closedStateSql), and
- * evidence only for follow-ups done on time (corroboratedOnTimeRate).
+ * evidence only when corroboratedOnTimeRate is asked for, for the follow-ups done on time.
  */
-export async function followThroughNumbers(db: Queryable, scope: FollowThroughScope, asOf: CalendarDate, dueSoonDays: number): Promise<FollowThroughNumbers> {
+export async function followThroughNumbers(
+  db: Queryable,
+  scope: FollowThroughScope,
+  asOf: CalendarDate,
+  dueSoonDays: number,
+  { corroborated: withCorroborated }: FollowThroughOptions,
+): Promise<FollowThroughNumbers> {
   const params: unknown[] = [];
   const p = bindStatusParams(params, asOf, dueSoonDays);
   // Due: past its due date and not CANCELLED as of asOf (an open follow-up has no closed state).
   const isDue = `f.due_date < ${p.asOf} AND (${closedStateSql('f', p)}) IS DISTINCT FROM 'CANCELLED'`;
-  const corroborated = `EXISTS (SELECT 1 FROM progress_report cr
+  const corroborated = withCorroborated
+    ? `EXISTS (SELECT 1 FROM progress_report cr
       WHERE cr.follow_up_id = f.id AND cr.state = 'DONE' AND cr.reported_on <= f.due_date
         AND NOT EXISTS (SELECT 1 FROM progress_report cs WHERE cs.supersedes_id = cr.id)
-        AND ${reportVerificationSql('cr.id', 'f.commitment_id')} = 'CORROBORATED')`;
+        AND ${isCorroboratedSql('cr.id', 'f.commitment_id')})`
+    : 'FALSE';
   const sql = `
     WITH agg AS (
       SELECT s.id, a.* FROM (${scopeSql(scope, params)}) s
@@ -90,6 +107,6 @@ export async function followThroughNumbers(db: Queryable, scope: FollowThroughSc
     doneLate: sum('late'),
     unreported: sum('unreported'),
     onTimeRate: due ? sum('on_time') / due : null,
-    corroboratedOnTimeRate: due ? sum('corroborated') / due : null,
+    corroboratedOnTimeRate: due && withCorroborated ? sum('corroborated') / due : null,
   };
 }

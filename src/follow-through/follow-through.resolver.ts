@@ -8,6 +8,7 @@ import { checkPartyCodes, distinct, partyIdsForCodes } from '../graphql/list-fil
 import { CommitmentKindEnum } from '../graphql/enums';
 import type { CommitmentKind } from '../domain/commitment-kinds';
 import { DateScalar } from '../graphql/scalars';
+import { selectsChild } from '../graphql/selection';
 import { followThroughNumbers } from './follow-through.repository';
 import { FollowThroughType } from './follow-through.type';
 
@@ -26,7 +27,9 @@ export class FollowThroughResolver {
     const asOf = rootAsOf(ctx, info, asOfArg);
     const engagementId = engagementGlobalId == null ? null : expectGlobalId(engagementGlobalId, 'Engagement', 'engagementId');
     const [code] = partyCode == null ? [null] : checkPartyCodes([partyCode], 'partyCode');
-    const numbers = await followThroughNumbers(ctx.db, { partyCode: code, engagementId, kinds: distinct(kinds) }, asOf, ctx.config.dueSoonDays);
+    // Counting the corroborated reads evidence; without the field in the selection it is never sent.
+    const corroborated = selectsChild(info, 'corroboratedOnTimeRate');
+    const numbers = await followThroughNumbers(ctx.db, { partyCode: code, engagementId, kinds: distinct(kinds) }, asOf, ctx.config.dueSoonDays, { corroborated });
     // An unknown party or engagement counts nothing, and is the caller's mistake rather than an
     // empty answer. Looked up only when nothing was counted, so an answer costs one statement.
     if (numbers.total === 0) {

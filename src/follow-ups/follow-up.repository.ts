@@ -156,6 +156,7 @@ export async function completedOnDates(db: Queryable, ids: readonly string[]): P
 /** The verification of the report deciding each follow-up's status as of one date (absent while open), in one statement. */
 export async function followUpVerifications(db: Queryable, ids: readonly string[], asOf: CalendarDate): Promise<Map<string, Verification>> {
   const params: unknown[] = [ids];
+  // The deciding report depends on asOf alone; dueSoonDays is never bound.
   const p = bindStatusParams(params, asOf, 0);
   const rows: { id: string; verification: Verification }[] = await db.query(
     `SELECT f.id, ${reportVerificationSql('d.report_id', 'f.commitment_id')} AS verification

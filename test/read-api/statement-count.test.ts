@@ -113,3 +113,13 @@ it("reads the status a list computed from its rows: asking for it, or for it as 
   const other = await count(page('status(asOf: "2026-04-01")', 'status(asOf: "2026-04-01")'));
   expect(other).toBe(bare + 2);
 });
+
+it('answers followThrough, every count and rate included, in one statement', async () => {
+  statements.length = 0;
+  const res = await app.graphql(`{ followThrough(asOf: "2026-03-01", partyCode: "PK", kinds: [AGREEMENT, PLEDGE]) {
+    total byStatus { status count } dueFollowUps doneOnTime doneLate unreported onTimeRate corroboratedOnTimeRate } }`);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.followThrough.total).toBeGreaterThan(0);
+  // Besides the response cache's look at the data version, which every anonymous read makes.
+  expect(statements.filter((sql) => !/FROM data_version/.test(sql))).toHaveLength(1);
+});
