@@ -11,7 +11,8 @@ COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
-ENV NODE_ENV=production PORT=4000
+# HOST: listen on every interface of the container (the default, 127.0.0.1, is for laptops).
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

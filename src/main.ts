@@ -6,16 +6,22 @@ import { prepareDatabase } from './db/prepare';
 import { createClock } from './domain/clock';
 import { createLogger } from './logger';
 import { startScheduler } from './scheduler/scheduler';
+import { assertCanListen } from './http/listen';
 import { startServer } from './server';
 
 /** Entry point: read the configuration, get a database, migrate and seed it, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  await assertCanListen(config.host, config.port); // before the database is touched
   const { db, close } = await openDatabase(config, log);
   const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
-  await prepareDatabase(db, clock, log);
-  const server = await startServer({ db, config, clock, log }, config.port);
+  const server = await prepareDatabase(db, clock, log)
+    .then(() => startServer({ db, config, clock, log }, config.port))
+    .catch(async (err: unknown) => {
+      await close(); // stops the embedded Postgres: a failed start leaves nothing running
+      throw err;
+    });
   const scheduler = startScheduler({ db, config, clock, log });
 
   let stopping = false;

@@ -14,7 +14,7 @@ import { createLogger } from './logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const { db, close } = await openDatabase(config, log);
+  const { db, close } = await openDatabase(config, log, { shareRunning: true });
   try {
     await prepareDatabase(db, createClock({ start: config.clockStart, timeZone: config.timeZone }), log, 'always');
   } finally {

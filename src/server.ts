@@ -14,6 +14,7 @@ import { healthRoutes } from './http/health.routes';
 import { graphqlBody } from './http/graphql-body';
 import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
+import { listenOn, urlHost } from './http/listen';
 import { PublicUrl } from './http/public-url';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
@@ -69,10 +70,10 @@ export async function startServer(services: AppServices, port: number): Promise<
   );
   app.use(httpErrorHandler(services.log));
 
-  await new Promise<void>((resolve) => httpServer.listen(port, services.config.host, resolve));
-  const actualPort = (httpServer.address() as AddressInfo).port;
+  await listenOn(httpServer, services.config.host, port);
+  const { address, port: actualPort } = httpServer.address() as AddressInfo;
   publicUrl.listening(actualPort);
-  services.log.info({ port: actualPort }, `GraphQL at http://localhost:${actualPort}/graphql`);
+  services.log.info({ address, port: actualPort }, `GraphQL at http://${urlHost(address)}:${actualPort}/graphql`);
   return {
     url: `http://127.0.0.1:${actualPort}/graphql`,
     publicUrl,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { STATUSES } from './peer.sql';
+import { postgraphileCli } from './postgraphile/install';
 import type { ServerCommand } from '../support/server-process';
 
 /**
@@ -155,7 +156,7 @@ export const postgraphile: Peer = {
     cwd: path.join(ROOT, 'bench/peers/postgraphile'),
     args: [
       '--require', './polyfill.cjs',
-      path.join(ROOT, 'node_modules/postgraphile/dist/cli-run.js'),
+      postgraphileCli(path.join(ROOT, 'bench/peers/postgraphile')),
       '--config', './graphile.config.cjs',
     ],
     env: { DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(poolSize), NODE_ENV: 'production' },

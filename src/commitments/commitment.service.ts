@@ -11,7 +11,7 @@ import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-up
 import type { RequestContext } from '../graphql/context';
 import { badInput, notFound } from '../graphql/errors';
 import { expectGlobalId, toGlobalId } from '../graphql/global-id';
-import { checkDate, globalIdList, LIMITS, optionalText, positiveInt, requireAllFound, requiredText } from '../graphql/validate';
+import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, positiveInt, requireAllFound, requiredText } from '../graphql/validate';
 import { SOURCE_STANCES } from '../sources/source-citation.entity';
 import { sourcesByIds } from '../sources/source.repository';
 import {
@@ -45,12 +45,12 @@ function checkSchedule(input: CreateCommitmentInput, ctx: RequestContext): Sched
   if (recurrence) {
     if (input.dueDate != null) throw badInput('input.dueDate', 'give either dueDate (a one-off deadline) or recurrence with startsOn, not both');
     if (input.startsOn == null) throw badInput('input.startsOn', 'is required with recurrence: the rule counts from it');
-    const startsOn = checkDate(input.startsOn, 'input.startsOn');
+    const startsOn = checkDate(input.startsOn, 'input.startsOn', latestPlannedDate(ctx.today));
     checkRecurrence(recurrence, startsOn, horizonFrom(ctx.today), 'input.recurrence');
     return { kind: 'recurring', recurrence: normalizeRecurrence(recurrence), startsOn };
   }
   if (input.startsOn != null) throw badInput('input.startsOn', 'only goes with recurrence; for a one-off deadline use dueDate');
-  if (input.dueDate != null) return { kind: 'once', dueDate: checkDate(input.dueDate, 'input.dueDate') };
+  if (input.dueDate != null) return { kind: 'once', dueDate: checkDate(input.dueDate, 'input.dueDate', latestPlannedDate(ctx.today)) };
   return { kind: 'undated' };
 }
 
@@ -139,7 +139,7 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     title: optionalTitle(input.title, 'input.title'),
     description: optionalText(input.description, 'input.description', TEXT.description),
   };
-  const dueDate = input.dueDate == null ? input.dueDate : checkDate(input.dueDate, 'input.dueDate');
+  const dueDate = input.dueDate == null ? input.dueDate : checkDate(input.dueDate, 'input.dueDate', latestPlannedDate(ctx.today));
   const kind = checkKind(input.kind, 'input.kind');
   if (changes.title === undefined && changes.description === undefined && dueDate === undefined && kind === undefined) {
     throw badInput('input', 'name at least one of title, description, dueDate or kind to change');
@@ -210,7 +210,7 @@ export async function citeSource(ctx: RequestContext, actor: Actor, input: CiteS
 export async function addFollowUp(ctx: RequestContext, actor: Actor, input: AddFollowUpInput): Promise<FollowUpEntity> {
   const id = expectGlobalId(input.commitmentId, 'Commitment', 'input.commitmentId');
   const title = requiredText(input.title, 'input.title', TEXT.title);
-  const dueDate = input.dueDate == null ? null : checkDate(input.dueDate, 'input.dueDate');
+  const dueDate = input.dueDate == null ? null : checkDate(input.dueDate, 'input.dueDate', latestPlannedDate(ctx.today));
   const expectedVersion = optionalVersion(input.expectedVersion);
 
   return writeTransaction(ctx.db, async (m) => {

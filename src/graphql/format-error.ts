@@ -32,6 +32,8 @@ export function createFormatError(log: Logger) {
     if (typeof code === 'string' && CALLER_CODES.has(code)) {
       const extensions = { ...formatted.extensions };
       delete extensions.stacktrace;
+      const field = code === 'BAD_USER_INPUT' && extensions.field === undefined ? variableField(formatted.message) : undefined;
+      if (field) extensions.field = field;
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
@@ -42,4 +44,15 @@ export function createFormatError(log: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * The field a variable coercion error is about, like the field our own checks name: graphql-js
+ * writes `Variable "$input" got invalid value … at "input.dueDate"; …` (the path inside the
+ * variable), or no path when the variable itself is at fault (`$asOf` → "asOf").
+ */
+export function variableField(message: string): string | undefined {
+  const m = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*? at "([^"]+)"|[^]*)/.exec(message);
+  if (!m) return undefined;
+  return m[2] ?? m[1];
 }

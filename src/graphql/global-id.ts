@@ -22,6 +22,6 @@ export function parseGlobalId(globalId: string): { type: NodeTypeName; id: strin
 /** The database id behind a global id of the expected type; BAD_USER_INPUT naming `field` otherwise. */
 export function expectGlobalId(globalId: string, type: NodeTypeName, field: string): string {
   const parsed = parseGlobalId(globalId);
-  if (!parsed || parsed.type !== type) throw badInput(field, `"${globalId}" is not a ${type} id`);
+  if (!parsed || parsed.type !== type) throw badInput(field, `"${globalId}" is not ${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type} id`);
   return parsed.id;
 }

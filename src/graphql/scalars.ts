@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { calendarDateProblem } from '../domain/date-bounds';
 import { hasCalendarDateShape, isCalendarDate } from '../domain/dates';
 
 /** Calendar date without time or zone, as the contract's `Date`: YYYY-MM-DD, checked for real dates. */
@@ -14,14 +15,13 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
   parseValue(value) {
     if (typeof value !== 'string' || !isCalendarDate(value)) {
-      throw new TypeError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      throw new TypeError(typeof value === 'string' ? `Date: ${calendarDateProblem(value)}` : `Date must be a string written YYYY-MM-DD, got ${JSON.stringify(value)}`);
     }
     return value;
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || !isCalendarDate(ast.value)) {
-      throw new TypeError('Date must be a calendar date written YYYY-MM-DD');
-    }
+    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be a string written YYYY-MM-DD');
+    if (!isCalendarDate(ast.value)) throw new TypeError(`Date: ${calendarDateProblem(ast.value)}`);
     return ast.value;
   },
 });

@@ -1,4 +1,4 @@
-import { checkDate, globalIdList, optionalHttpUrl, optionalText, requiredText } from './validate';
+import { checkDate, globalIdList, latestPastDate, optionalHttpUrl, optionalText, requiredText } from './validate';
 import { toGlobalId } from './global-id';
 
 const fieldOf = (fn: () => unknown) => {
@@ -37,11 +37,13 @@ describe('input checks', () => {
     }
   });
 
-  it('refuses dates before 1900, after 2200, or after the latest allowed date', () => {
-    expect(checkDate('2026-03-10', 'd', '2026-03-11')).toBe('2026-03-10');
-    for (const bad of ['1899-12-31', '2201-01-01', '2026-03-12', '2026-02-30']) {
-      expect(fieldOf(() => checkDate(bad, 'd', '2026-03-11')).field).toBe('d');
+  it('refuses dates before 1945, non-existent days, or dates after the latest allowed, naming the field', () => {
+    const latest = latestPastDate('2026-03-10');
+    expect(checkDate('2026-03-10', 'd', latest)).toBe('2026-03-10');
+    for (const bad of ['1944-12-31', '2026-03-12', '2026-02-30']) {
+      expect(fieldOf(() => checkDate(bad, 'd', latest)).field).toBe('d');
     }
+    expect(fieldOf(() => checkDate('2201-01-01', 'asOf')).field).toBe('asOf');
   });
 
   it('parses and de-duplicates global ids of one type, refusing other types', () => {

@@ -1,4 +1,5 @@
-import { addDays, CalendarDate, isCalendarDate } from '../domain/dates';
+import { calendarDateProblem, dateBoundProblem, LatestDate } from '../domain/date-bounds';
+import { CalendarDate, isCalendarDate } from '../domain/dates';
 import { badInput, notFound } from './errors';
 import { expectGlobalId, NodeTypeName, toGlobalId } from './global-id';
 
@@ -17,11 +18,6 @@ export const LIMITS = {
   url: 2000,
   listItems: 50,
 } as const;
-
-/** Dates before this are typos, not history this tracker records. */
-export const EARLIEST_DATE: CalendarDate = '1900-01-01';
-/** Reports and publications dated after today + this many days are refused (time zones differ by up to a day). */
-export const FUTURE_TOLERANCE_DAYS = 1;
 
 // NUL cannot be stored in Postgres text, and other C0 controls are never meant: refuse them all,
 // except tab and line breaks in multi-line text.
@@ -70,22 +66,21 @@ export function optionalHttpUrl(value: string | null | undefined, field: string)
 }
 
 /**
- * A calendar date within what the tracker accepts: not before EARLIEST_DATE and, when
- * `notAfter` is given, not after it. (The Date scalar has already checked the format; this also
- * guards values that reach services by other paths.)
+ * A calendar date within the bounds of src/domain/date-bounds.ts: from EARLIEST_DATE, and not after
+ * `latest` when given (writes give one: latestPlannedDate or latestPastDate). Queries give none and
+ * are capped at READ_LATEST_DATE. (The Date scalar has already checked the format; this also guards
+ * values that reach services by other paths.)
  */
-export function checkDate(value: string, field: string, notAfter?: CalendarDate): CalendarDate {
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw badInput(field, 'must be a calendar date written YYYY-MM-DD');
-  if (value < EARLIEST_DATE) throw badInput(field, `must not be before ${EARLIEST_DATE}`);
-  if (value > '2200-12-31') throw badInput(field, 'must not be after 2200-12-31');
-  if (notAfter !== undefined && value > notAfter) throw badInput(field, `must not be after ${notAfter}: it cannot have happened yet`);
+export function checkDate(value: string, field: string, latest?: LatestDate): CalendarDate {
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw badInput(field, calendarDateProblem(String(value)));
+  const problem = dateBoundProblem(value, latest ?? { date: READ_LATEST_DATE, rule: 'no later dates can be asked about' });
+  if (problem) throw badInput(field, problem);
   return value;
 }
 
-/** The latest date a past event (a report, a publication) may carry, given today. */
-export function latestPastDate(today: CalendarDate): CalendarDate {
-  return addDays(today, FUTURE_TOLERANCE_DAYS);
-}
+const READ_LATEST_DATE: CalendarDate = '2200-12-31';
+
+export { latestPastDate, latestPlannedDate } from '../domain/date-bounds';
 
 /** A positive integer such as a version number. */
 export function positiveInt(value: unknown, field: string): number {

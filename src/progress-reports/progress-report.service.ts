@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../api-keys/authenticate';
 import { writeTransaction } from '../db/write-transaction';
 import { lockCommitment, bumpCommitment } from '../commitments/commitment-write.repository';
+import { reportBeforeEngagementProblem } from '../domain/date-bounds';
 import { REPORTED_STATES, ReportedState } from '../domain/status';
+import { engagementHeldOnOfCommitment } from '../engagements/engagement.repository';
 import { appendEvents } from '../events/event-log';
 import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
@@ -55,6 +57,8 @@ async function findFollowUp(db: DataSource, id: string, field: string, globalId:
  * tomorrow, time zones allowing) moves no status today; the scheduler announces it on its day.
  */
 async function record(ctx: RequestContext, actor: Actor, followUp: FollowUpEntity, fields: ReportFields, supersedes?: ProgressReportEntity): Promise<ReportOutcome> {
+  const tooEarly = reportBeforeEngagementProblem(fields.reportedOn, await engagementHeldOnOfCommitment(ctx.db, followUp.commitmentId));
+  if (tooEarly) throw badInput('input.reportedOn', tooEarly);
   return writeTransaction(ctx.db, async (m) => {
     const commitment = await lockCommitment(m, followUp.commitmentId, 'input.followUpId');
     if (supersedes) {

@@ -232,13 +232,13 @@ describe('bad input', () => {
     ['nested first over 100', `{ commitments { nodes { followUps(first: 500) { totalCount } } } }`, undefined, /first/],
     ['a malformed cursor', `{ commitments(after: "not-a-cursor!") { totalCount } }`, undefined, /after: is not a cursor/],
     ['a cursor whose date is forged', `query ($a: String) { commitments(after: $a) { totalCount } }`, { a: Buffer.from('["2026-02-30","1"]').toString('base64url') }, /after: is not a cursor/],
-    ['a malformed date in a variable', `query ($d: Date) { commitments(asOf: $d) { totalCount } }`, { d: '2026-02-30' }, /YYYY-MM-DD/],
+    ['a malformed date in a variable', `query ($d: Date) { commitments(asOf: $d) { totalCount } }`, { d: '2026-02-30' }, /there is no 30 February 2026/],
     ['an unknown party code', `{ commitments(filter: { partyCodes: ["PK", "XX"] }) { totalCount } }`, undefined, /filter\.partyCodes: unknown party code XX/],
     ['a malformed party code', `{ followThrough(partyCode: "Pakistan") { total } }`, undefined, /partyCode: "PAKISTAN" is not a party code/],
     ['an unknown party code in followThrough', `{ followThrough(partyCode: "ZZ") { total } }`, undefined, /partyCode: unknown party code ZZ/],
     ['dueAfter after dueBefore', `{ followUps(filter: { dueAfter: "2026-05-01", dueBefore: "2026-04-01" }) { totalCount } }`, undefined, /dueAfter: must not be after dueBefore/],
     ['a malformed node id', `{ node(id: "nonsense") { id } }`, undefined, /id: "nonsense" is not an id/],
-    ['an id of the wrong type in a filter', `{ commitments(filter: { engagementId: "${toGlobalId('Party', '1')}" }) { totalCount } }`, undefined, /filter\.engagementId: .* is not a Engagement id/],
+    ['an id of the wrong type in a filter', `{ commitments(filter: { engagementId: "${toGlobalId('Party', '1')}" }) { totalCount } }`, undefined, /filter\.engagementId: .* is not an Engagement id/],
     ['a search with control characters', `query ($s: String) { commitments(filter: { search: $s }) { totalCount } }`, { s: 'a\u0000b' }, /search: must not contain control characters/],
   ])('refuses %s with BAD_USER_INPUT', async (_name, query, variables, message) => {
     await fails(query, variables, 'BAD_USER_INPUT', message);

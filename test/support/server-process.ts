@@ -24,14 +24,17 @@ export interface ServerProcess {
 }
 
 export interface ServerProcessOptions {
-  /** The database it serves (required: without it main.ts would start an embedded Postgres under .data/). */
-  databaseUrl: string;
+  /** The database it serves. Without it, `dataDir` is required: main.ts then runs an embedded Postgres there. */
+  databaseUrl?: string;
+  /** TRACKER_DATA_DIR, for a server on an embedded Postgres (never the repository's own .data/). */
+  dataDir?: string;
   /** More environment, e.g. ADMIN_API_KEY, CLOCK_START, DB_POOL_TIMEOUT_MS. */
   env?: Record<string, string>;
   startTimeoutMs?: number;
 }
 
-export async function startServerProcess({ databaseUrl, env = {}, startTimeoutMs = 30_000 }: ServerProcessOptions): Promise<ServerProcess> {
+export async function startServerProcess({ databaseUrl, dataDir, env = {}, startTimeoutMs = 30_000 }: ServerProcessOptions): Promise<ServerProcess> {
+  if (!databaseUrl && !dataDir) throw new Error('startServerProcess needs databaseUrl or dataDir');
   const child = spawnSource('src/main.ts', {
     // Only what a process needs from this one: never the caller's own PORT, DB_* or ADMIN_API_KEY.
     ...pick(process.env, ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ']),
@@ -40,7 +43,7 @@ export async function startServerProcess({ databaseUrl, env = {}, startTimeoutMs
     RATE_LIMIT_PER_MINUTE: '0', // tests send hundreds of anonymous reads from one address
     PORT: '0', // the port it got is read from its log
     ...env,
-    DATABASE_URL: databaseUrl,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { TRACKER_DATA_DIR: dataDir }),
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -108,6 +111,6 @@ function parseLine(line: string): Record<string, unknown> | null {
   }
 }
 
-function pick(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+export function pick(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
   return Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
 }
