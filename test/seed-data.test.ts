@@ -77,11 +77,11 @@ function readmeTables(): string {
     const parties = [`${obligors.length > 1 ? 'obligors' : 'obligor'} ${obligors.join(', ')}`, ...others].join('; ');
     const due = c.schedule.kind === 'recurring'
       ? `${RULE_WORDS[c.schedule.rule]}, first due ${firstOccurrenceAfter(c.schedule.rule, c.schedule.countedFrom)}`
-      : dash(c.schedule.dueDate);
+      : c.schedule.dueDate ?? 'undated';
     const stance = (st: string) => c.citations.filter((x) => x.stance === st).map((x) => label(x.source));
     const sources = [['confirm', stance('CONFIRMS')], ['omit', stance('OMITS')], ['contradict', stance('CONTRADICTS')]]
       .filter(([, keys]) => keys.length).map(([verb, keys]) => `${verb}: ${(keys as string[]).join(', ')}`).join('; ');
-    const meeting = c.engagement === 'beijing' ? 'Beijing' : 'Chen Mingguo';
+    const meeting = c.engagement === 'beijing' ? 'Beijing, 2026-01-07' : 'Chen Mingguo (undated)';
     return `| ${c.title} | ${meeting} | ${c.kind} | ${parties} | ${due} | ${sources} |`;
   });
   return [
