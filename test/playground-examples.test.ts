@@ -72,6 +72,13 @@ describe('the playground\'s example tabs and the README\'s examples, on the seed
     expect(readme).toContain('China is an obligor of (10 in the seeds)');
   });
 
+  it('answers the README\'s "how well does Pakistan keep its promises" with its agreements and pledges only', async () => {
+    const res = await app.graphql(readmeExample('**How well does Pakistan keep its promises'));
+    expect(res.errors).toBeUndefined();
+    // 9 agreements, the Special Protection Unit and the further safety measures; not the two invitations to Naqvi.
+    expect(res.data.followThrough.total).toBe(11);
+  });
+
   it('answers the README\'s example of roles: an invitation to China, which would act, hosted by Pakistan', async () => {
     const example = readmeExample('### Who promised what', 1);
     const res = await app.graphql(example);
