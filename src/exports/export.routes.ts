@@ -1,6 +1,7 @@
 import { Request, Response, Router } from 'express';
 import type { AppServices } from '../graphql/context';
 import { databaseFailure } from '../http/database-failure';
+import { answeredFromHttpCache } from '../http-cache/cacheable-response';
 import { CalendarDate, isCalendarDate } from '../domain/dates';
 import { followUpCalendar } from './calendar.ics';
 import { commitmentsCsv } from './commitments.csv';
@@ -48,6 +49,7 @@ export function exportRoutes(services: AppServices): Router {
     '/export/commitments.csv',
     handle(async (req, res) => {
       const asOf = asOfParam(req, clock.today());
+      if (await answeredFromHttpCache(req, res, services, [asOf])) return;
       const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
       res
         .type('text/csv; charset=utf-8; header=present')
@@ -60,6 +62,7 @@ export function exportRoutes(services: AppServices): Router {
     '/calendar.ics',
     handle(async (req, res) => {
       const asOf = clock.today();
+      if (await answeredFromHttpCache(req, res, services)) return;
       const rows = await followUpExportRows(db, asOf, config.dueSoonDays);
       const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
       const ics = followUpCalendar(rows, {
@@ -67,8 +70,8 @@ export function exportRoutes(services: AppServices): Router {
         now: clock.now(),
         dashboardUrl: `${origin}/dashboard`,
       });
-      // Calendar apps poll this feed; they must always get the statuses of the day.
-      res.set('Cache-Control', 'no-cache').type('text/calendar; charset=utf-8').attachment('follow-ups.ics').send(ics);
+      // Calendar apps poll this feed; the ETag holds the day, so they get the statuses of the day.
+      res.type('text/calendar; charset=utf-8').attachment('follow-ups.ics').send(ics);
     }),
   );
 
