@@ -124,3 +124,34 @@ describe('the playground\'s example tabs and the README\'s examples, on the seed
     expect((await fetchOperation('DoneReportsOnlyClaimed')).data.followUps.nodes[0].verification).toBe('DISPUTED');
   });
 });
+
+describe('the README\'s knownAt example, on data seeded just before the instant it asks about', () => {
+  // Seeded a moment before 12:00:00Z on 19 September; the deadline moved just after it.
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: true, env: { ADMIN_API_KEY: ADMIN_KEY, CLOCK_START: '2026-09-19T11:59:59.500Z' } });
+  });
+  afterAll(() => app?.stop());
+
+  it('answers with the due date known then, and today\'s answer with the moved one and the original beside it', async () => {
+    const example = readmeExample('### What was known when');
+    expect(example).toContain('knownAt: "2026-09-19T12:00:00Z"');
+    while (app.clock.now() <= new Date('2026-09-19T12:00:00.050Z')) await new Promise((r) => setTimeout(r, 50));
+    const forum = await app.graphql(`{ commitments(filter: { search: "Global Security Cooperation Forum" }) { nodes { id version } } }`);
+    const { id, version } = forum.data.commitments.nodes[0];
+    const moved = await app.graphql(
+      `mutation($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { id } } }`,
+      { input: { id, expectedVersion: version, dueDate: '2026-10-15' } }, admin);
+    expect(moved.errors).toBeUndefined();
+
+    const then = await app.graphql(example);
+    expect(then.errors).toBeUndefined();
+    expect(then.data.commitments.nodes).toEqual([
+      { status: 'OVERDUE', followUps: { nodes: [{ dueDate: '2026-09-30', originalDueDate: '2026-09-30', status: 'OVERDUE' }] } },
+    ]);
+    const now = await app.graphql(example.replace(/,\s*knownAt: "[^"]+"/, ''));
+    expect(now.data.commitments.nodes).toEqual([
+      { status: 'DUE_SOON', followUps: { nodes: [{ dueDate: '2026-10-15', originalDueDate: '2026-09-30', status: 'DUE_SOON' }] } },
+    ]);
+  });
+});
