@@ -50,6 +50,8 @@ export interface Config {
   dbPoolTimeoutMs: number;
   /** Memory for answers kept by the response cache (their JSON size), in bytes; 0 turns it off. */
   responseCacheBytes: number;
+  /** Largest CSV file POST /import/*.csv accepts (IMPORT_MAX_BYTES), in bytes; larger is refused with 413. */
+  importMaxBytes: number;
   /** HTTP caching of anonymous GET reads (src/http-cache): Cache-Control max-age and stale-while-revalidate, in seconds. */
   httpCacheMaxAgeSeconds: number;
   httpCacheStaleWhileRevalidateSeconds: number;
@@ -149,6 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
     dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
     responseCacheBytes: int('RESPONSE_CACHE_MB', 32, 0, 65_536) * 1024 * 1024,
+    importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     httpCacheMaxAgeSeconds: int('HTTP_CACHE_MAX_AGE', 60, 0, 31_536_000),
     httpCacheStaleWhileRevalidateSeconds: int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300, 0, 31_536_000),
     databaseReadUrls,

@@ -16,6 +16,8 @@ import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
 import { listenOn, urlHost } from './http/listen';
 import { PublicUrl } from './http/public-url';
+import { importRoutes } from './imports/import.routes';
+import { pageRoutes } from './pages/pages.routes';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { graphqlCacheHeaders } from './http-cache/graphql-cache.middleware';
@@ -72,6 +74,8 @@ export async function startServer(primaryOnly: AppServices, port: number): Promi
   app.use(healthRoutes(services));
   app.use(metricsRoutes());
   app.use(uiRoutes(services));
+  app.use(pageRoutes(services, schema, publicUrl));
+  app.use(importRoutes(services));
   app.use(
     '/graphql',
     graphqlCacheHeaders(),
