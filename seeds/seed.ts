@@ -187,7 +187,7 @@ async function createFollowUps(manager: EntityManager, commitmentId: string, c: 
     title: c.title,
     recurrence: normalizeRecurrence(c.schedule.rule),
     startsOn: firstOccurrenceAfter(c.schedule.rule, c.schedule.countedFrom),
-  }, horizonFrom(today));
+  }, horizonFrom(today), now);
   return created.length;
 }
 

@@ -65,12 +65,12 @@ export function commitmentCriteriaSql(c: string, criteria: CommitmentCriteria, p
   if (criteria.involvingPartyIds) {
     where.push(`EXISTS (SELECT 1 FROM commitment_party ip WHERE ip.commitment_id = ${c}.id AND ip.party_id = ANY($${params.push(criteria.involvingPartyIds)}::bigint[]))`);
   }
-  if (criteria.kinds) where.push(`${c}.kind = ANY($${params.push(criteria.kinds)}::text[])`);
+  if (criteria.kinds) where.push(`${p.commitmentKind(c)} = ANY($${params.push(criteria.kinds)}::text[])`);
   if (criteria.sourceId || criteria.stances) {
     const cited = [`sc.commitment_id = ${c}.id`];
     if (criteria.sourceId) cited.push(`sc.source_id = $${params.push(criteria.sourceId)}::bigint`);
     if (criteria.stances) cited.push(`sc.stance = ANY($${params.push(criteria.stances)}::text[])`);
-    where.push(`EXISTS (SELECT 1 FROM source_citation sc WHERE ${cited.join(' AND ')})`);
+    where.push(`EXISTS (SELECT 1 FROM ${p.citation} sc WHERE ${cited.join(' AND ')})`);
   }
   if (criteria.engagementId) where.push(`${c}.engagement_id = $${params.push(criteria.engagementId)}::bigint`);
   if (criteria.dueFrom || criteria.dueTo) {
@@ -78,7 +78,7 @@ export function commitmentCriteriaSql(c: string, criteria: CommitmentCriteria, p
       criteria.dueFrom ? `df.due_date >= $${params.push(criteria.dueFrom)}::date` : `df.due_date IS NOT NULL`,
       criteria.dueTo ? `df.due_date <= $${params.push(criteria.dueTo)}::date` : 'TRUE',
     ];
-    where.push(`EXISTS (SELECT 1 FROM follow_up df WHERE df.commitment_id = ${c}.id AND ${range.join(' AND ')})`);
+    where.push(`EXISTS (SELECT 1 FROM ${p.followUp} df WHERE df.commitment_id = ${c}.id AND ${range.join(' AND ')})`);
   }
   for (const pattern of criteria.searchPatterns) {
     const ph = `$${params.push(pattern)}`;

@@ -96,13 +96,26 @@ export function firstFollowUps(manager: EntityManager, commitmentId: string, lim
   );
 }
 
-/** Changes a follow-up's due date (null: undated) and/or title; undefined leaves a field as is. */
-export async function updateFollowUp(manager: EntityManager, id: string, changes: { dueDate?: CalendarDate | null; title?: string }): Promise<void> {
+/**
+ * Changes a follow-up's due date (null: undated) and/or title; undefined leaves a field as is.
+ * A due date that moves is also recorded, with `now`, in follow_up_due_date_change (in the same
+ * statement), so that what was due when stays answerable (knownAt).
+ */
+export async function updateFollowUp(manager: EntityManager, id: string, changes: { dueDate?: CalendarDate | null; title?: string }, now: Date): Promise<void> {
   const params: unknown[] = [id];
   const sets: string[] = [];
-  if (changes.dueDate !== undefined) sets.push(`due_date = $${params.push(changes.dueDate)}`);
+  if (changes.dueDate !== undefined) sets.push(`due_date = $${params.push(changes.dueDate)}::date`);
   if (changes.title !== undefined) sets.push(`title = $${params.push(changes.title)}`);
-  if (sets.length) await manager.query(`UPDATE follow_up SET ${sets.join(', ')} WHERE id = $1`, params);
+  if (!sets.length) return;
+  await manager.query(
+    `WITH before AS (SELECT id, due_date FROM follow_up WHERE id = $1),
+          changed AS (UPDATE follow_up f SET ${sets.join(', ')} FROM before b WHERE f.id = b.id
+                      RETURNING f.id, b.due_date AS due_date_before, f.due_date AS due_date_after)
+     INSERT INTO follow_up_due_date_change (follow_up_id, due_date_before, due_date_after, recorded_at)
+     SELECT id, due_date_before, due_date_after, $${params.push(now)} FROM changed
+      WHERE due_date_before IS DISTINCT FROM due_date_after`,
+    params,
+  );
 }
 
 /** Adds a citation or changes an existing one; returns the stance it had before, if any. */

@@ -99,7 +99,7 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
       startsOn: recurring?.startsOn ?? null,
     });
     const followUpIds = recurring
-      ? await materializeRecurringFollowUps(m, { id, title, recurrence: recurring.recurrence, startsOn: recurring.startsOn }, horizonFrom(ctx.today))
+      ? await materializeRecurringFollowUps(m, { id, title, recurrence: recurring.recurrence, startsOn: recurring.startsOn }, horizonFrom(ctx.today), now)
       : [await insertFollowUp(m, { commitmentId: id, title, dueDate: schedule.kind === 'once' ? schedule.dueDate : null, now })];
     for (const sourceId of sourceIds) await upsertCitation(m, { commitmentId: id, sourceId, stance: 'CONFIRMS', note: null, now });
     const statuses = await snapshotStatuses(m, followUpIds, ctx.today, ctx.config.dueSoonDays);
@@ -161,7 +161,7 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     if (!(await bumpCommitment(m, id, expectedVersion, now, { ...changes, kind: kindChanged ? kind : undefined }))) throw new Error(`commitment ${id} changed under its row lock`);
     if (single) {
       const renamed = changes.title !== undefined && single.title === before.title ? changes.title : undefined;
-      if (dueDate !== undefined || renamed !== undefined) await updateFollowUp(m, single.id, { dueDate, title: renamed });
+      if (dueDate !== undefined || renamed !== undefined) await updateFollowUp(m, single.id, { dueDate, title: renamed }, now);
     }
     const statusesAfter = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
 

@@ -23,7 +23,7 @@ export function followUpExportRows(db: DataSource, asOf: CalendarDate, dueSoonDa
             f.due_date AS "dueDate",
             st.status,
             CASE WHEN st.status = 'OVERDUE' THEN ${p.asOf} - f.due_date END AS "daysOverdue",
-            ${completedOnSql('f')} AS "completedOn",
+            ${completedOnSql('f', p)} AS "completedOn",
             coalesce((SELECT json_agg(json_build_object('code', pa.code, 'name', pa.name) ORDER BY pa.code)
                         FROM commitment_party cp JOIN party pa ON pa.id = cp.party_id
                        WHERE cp.commitment_id = c.id AND cp.role = 'OBLIGOR'), '[]'::json) AS parties,

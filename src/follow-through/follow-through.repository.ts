@@ -12,8 +12,10 @@ import {
   closedStateSql,
   doneLateSql,
   doneOnTimeSql,
+  StatusParams,
   unreportedSql,
 } from '../follow-ups/follow-up-status.sql';
+import { CURRENT_RELATIONS } from '../known-at/known-at.sql';
 
 export interface FollowThroughScope {
   /** A checked party code (checkPartyCodes); an unknown one matches nothing. Its commitments are those it is an OBLIGOR of. */
@@ -35,20 +37,24 @@ export interface FollowThroughOptions {
    * rate is then null.
    */
   corroborated: boolean;
+  /** Count as known at this instant (ISO); null or absent: now. */
+  knownAt?: string | null;
 }
 
 /** The ids of the scope's commitments, from commitment_party_obligor_idx when a party is given. */
-function scopeSql(scope: FollowThroughScope, params: unknown[]): string {
+function scopeSql(scope: FollowThroughScope, params: unknown[], p: StatusParams): string {
   const where = ['TRUE'];
   if (scope.partyCode) {
     where.push(`cp.role = 'OBLIGOR'`, `cp.party_id = (SELECT p.id FROM party p WHERE p.code = $${params.push(scope.partyCode)}::text)`);
   }
   if (scope.engagementId) where.push(`c.engagement_id = $${params.push(scope.engagementId)}::bigint`);
-  if (scope.kinds) where.push(`c.kind = ANY($${params.push(scope.kinds)}::text[])`);
-  const joinsCommitment = scope.engagementId !== null || scope.kinds !== null;
+  if (scope.kinds) where.push(`${p.commitmentKind('c')} = ANY($${params.push(scope.kinds)}::text[])`);
+  // A party's commitments come from commitment_party alone, unless the engagement, the kinds or
+  // the commitments known at an instant narrow them.
+  const joinsCommitment = scope.engagementId !== null || scope.kinds !== null || p.commitment !== CURRENT_RELATIONS.commitment;
   return scope.partyCode
-    ? `SELECT cp.commitment_id AS id FROM commitment_party cp ${joinsCommitment ? 'JOIN commitment c ON c.id = cp.commitment_id' : ''} WHERE ${where.join(' AND ')}`
-    : `SELECT c.id FROM commitment c WHERE ${where.join(' AND ')}`;
+    ? `SELECT cp.commitment_id AS id FROM commitment_party cp ${joinsCommitment ? `JOIN ${p.commitment} c ON c.id = cp.commitment_id` : ''} WHERE ${where.join(' AND ')}`
+    : `SELECT c.id FROM ${p.commitment} c WHERE ${where.join(' AND ')}`;
 }
 
 /**
@@ -66,21 +72,21 @@ export async function followThroughNumbers(
   scope: FollowThroughScope,
   asOf: CalendarDate,
   dueSoonDays: number,
-  { corroborated: withCorroborated }: FollowThroughOptions,
+  { corroborated: withCorroborated, knownAt = null }: FollowThroughOptions,
 ): Promise<FollowThroughNumbers> {
   const params: unknown[] = [];
-  const p = bindStatusParams(params, asOf, dueSoonDays);
+  const p = bindStatusParams(params, asOf, dueSoonDays, knownAt);
   // Due: past its due date and not CANCELLED as of asOf (an open follow-up has no closed state).
   const isDue = `f.due_date < ${p.asOf} AND (${closedStateSql('f', p)}) IS DISTINCT FROM 'CANCELLED'`;
   const corroborated = withCorroborated
-    ? `EXISTS (SELECT 1 FROM progress_report cr
+    ? `EXISTS (SELECT 1 FROM ${p.report} cr
       WHERE cr.follow_up_id = f.id AND cr.state = 'DONE' AND cr.reported_on <= f.due_date
-        AND NOT EXISTS (SELECT 1 FROM progress_report cs WHERE cs.supersedes_id = cr.id)
-        AND ${isCorroboratedSql('cr.id', 'f.commitment_id')})`
+        AND NOT EXISTS (SELECT 1 FROM ${p.report} cs WHERE cs.supersedes_id = cr.id)
+        AND ${isCorroboratedSql('cr.id', 'f.commitment_id', p)})`
     : 'FALSE';
   const sql = `
     WITH agg AS (
-      SELECT s.id, a.* FROM (${scopeSql(scope, params)}) s
+      SELECT s.id, a.* FROM (${scopeSql(scope, params, p)}) s
        CROSS JOIN LATERAL (
          SELECT ${commitmentOpenAggregateColumnsSql('f', p)},
                 count(*) FILTER (WHERE ${isDue}) AS due,
@@ -88,7 +94,7 @@ export async function followThroughNumbers(
                 count(*) FILTER (WHERE ${isDue} AND ${doneLateSql('f', p)}) AS late,
                 count(*) FILTER (WHERE ${isDue} AND ${unreportedSql('f', p)}) AS unreported,
                 count(*) FILTER (WHERE ${isDue} AND ${doneOnTimeSql('f')} AND ${corroborated}) AS corroborated
-           FROM follow_up f WHERE f.commitment_id = s.id) a)
+           FROM ${p.followUp} f WHERE f.commitment_id = s.id) a)
     SELECT ${commitmentStatusFromAggregateSql('agg', p, closedFlagsSql('agg.id', p))} AS status,
            count(*)::int AS count, sum(agg.due)::int AS due, sum(agg.on_time)::int AS on_time, sum(agg.late)::int AS late,
            sum(agg.unreported)::int AS unreported, sum(agg.corroborated)::int AS corroborated

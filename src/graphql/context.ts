@@ -19,6 +19,8 @@ export interface RequestContext {
   today: CalendarDate;
   /** asOf of each root field, by response key (see graphql/as-of.ts). */
   rootAsOf: Map<string | number, CalendarDate>;
+  /** knownAt of each root field (an ISO instant; null: now), by response key (see graphql/known-at.ts). */
+  rootKnownAt: Map<string | number, string | null>;
   /** The raw Authorization header; checked only by operations that write. */
   authorization?: string;
   /** DataLoaders for this request only: never shared, so no request sees another's cache. */
@@ -61,6 +63,7 @@ export function createContext(services: AppServices, authorization?: string, rea
     db,
     today: services.clock.today(),
     rootAsOf: new Map(),
+    rootKnownAt: new Map(),
     authorization,
     loaders: createLoaders(db, services.config),
     dataVersion: () => (version ??= currentDataVersion(db)),

@@ -184,7 +184,7 @@ async function create(m: EntityManager, batch: Wanted[], env: ImportEnv): Promis
     let statuses: Status[];
     let followUps = 1;
     if (sc.kind === 'recurring') {
-      const created = await materializeRecurringFollowUps(m, { id: ids[i], title: w.title, recurrence: sc.recurrence, startsOn: sc.startsOn }, horizonFrom(env.today));
+      const created = await materializeRecurringFollowUps(m, { id: ids[i], title: w.title, recurrence: sc.recurrence, startsOn: sc.startsOn }, horizonFrom(env.today), env.now);
       statuses = [...(await snapshotStatuses(m, created, env.today, env.dueSoonDays)).values()];
       followUps = created.length;
     } else {
@@ -220,7 +220,7 @@ async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): 
     await m.query(`DELETE FROM commitment_party WHERE commitment_id = $1`, [s.id]);
     await m.query(`INSERT INTO commitment_party (commitment_id, party_id, role) SELECT $1, * FROM unnest($2::bigint[], $3::text[])`, [s.id, split.map((p) => p[0]), split.map((p) => p[1])]);
   }
-  if (c.dueDate !== undefined && s.firstFollowUpId) await updateFollowUp(m, s.firstFollowUpId, { dueDate: c.dueDate });
+  if (c.dueDate !== undefined && s.firstFollowUpId) await updateFollowUp(m, s.firstFollowUpId, { dueDate: c.dueDate }, env.now);
   for (const sourceId of c.newSources) await upsertCitation(m, { commitmentId: s.id, sourceId, stance: 'CONFIRMS', note: null, now: env.now });
   const statusesAfter = await snapshotStatuses(m, watched, env.today, env.dueSoonDays);
   const details: Record<string, unknown> = { imported: true, version: { before: before.version, after: before.version + 1 } };
@@ -235,6 +235,9 @@ async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): 
   await appendEvents(m, [
     { ...base, kind: 'UPDATED', details },
     ...(c.kind !== undefined ? [{ ...base, kind: 'KIND_CHANGED' as const, details: { before: s.kind, after: c.kind } }] : []),
+    ...(c.dueDate !== undefined && s.firstFollowUpId
+      ? [{ ...base, kind: 'DEADLINE_MOVED' as const, followUpId: s.firstFollowUpId, details: { before: s.firstDueDate, after: c.dueDate } }]
+      : []),
     ...statusChangeEvents(statusesBefore, statusesAfter, base),
   ]);
 }

@@ -9,9 +9,11 @@ import { CitationRow, citationsOfCommitments, citationsOfEngagements, Engagement
 export function createSourceLoaders(db: DataSource) {
   return {
     sourceById: new DataLoader<string, SourceRow | null>(async (ids) => byKey(ids, await sourcesByIds(db, ids), (s) => s.id)),
-    citationsByCommitment: new DataLoader<string, CitationRow[]>(async (ids) =>
-      groupedByKey(ids, await citationsOfCommitments(db, ids), (c) => c.commitmentId),
-    ),
+    /** Commitment.sources, keyed by commitment and knownAt (null: now). */
+    citationsByCommitment: groupedLoader<string | null, CitationRow[]>(async (knownAt, ids) => {
+      const lists = groupedByKey(ids, await citationsOfCommitments(db, ids, knownAt), (c) => c.commitmentId);
+      return new Map(ids.map((id, i) => [id, lists[i]]));
+    }, () => []),
     citationsByEngagement: new DataLoader<string, EngagementCitationRow[]>(async (ids) =>
       groupedByKey(ids, await citationsOfEngagements(db, ids), (c) => c.engagementId),
     ),

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PageRequest } from '../graphql/connection';
+import { bindKnownRelations } from '../known-at/known-at.sql';
 import { SourceStance } from './source-citation.entity';
 import type { SourceEntity } from './source.entity';
 
@@ -37,15 +38,18 @@ export interface CitationRow {
 /**
  * Citations of many commitments with their sources, in one statement, confirming sources first.
  * A list of commitments almost always shows its sources with the citations, and a second
- * statement for them cost more than the join (an index probe of source per citation).
+ * statement for them cost more than the join (an index probe of source per citation). With
+ * knownAt, the citations recorded by then.
  */
-export async function citationsOfCommitments(db: DataSource, commitmentIds: readonly string[]): Promise<CitationRow[]> {
+export async function citationsOfCommitments(db: DataSource, commitmentIds: readonly string[], knownAt: string | null = null): Promise<CitationRow[]> {
+  const params: unknown[] = [commitmentIds];
+  const known = bindKnownRelations(params, knownAt);
   const rows: (SourceRow & Omit<CitationRow, 'source'>)[] = await db.query(
     `SELECT c.commitment_id AS "commitmentId", c.stance, c.note, ${sourceColumns('s')}
-       FROM source_citation c JOIN source s ON s.id = c.source_id
+       FROM ${known.citation} c JOIN source s ON s.id = c.source_id
       WHERE c.commitment_id = ANY($1::bigint[])
       ORDER BY array_position(ARRAY['CONFIRMS','CONTRADICTS','OMITS'], c.stance), c.source_id`,
-    [commitmentIds],
+    params,
   );
   return rows.map(({ commitmentId, stance, note, ...source }) => ({ commitmentId, stance, note, source }));
 }

@@ -59,9 +59,13 @@ const NESTED_V2 = `query ($first: Int!) {
   }
 }`;
 
-async function runNested(first: number, query = NESTED): Promise<{ statements: string[]; nodes: number }> {
+/** A query asked as known at an instant: every list and status below reads the relations known then. */
+const knownAtVariant = (query: string) => query.replace('query ($first: Int!) {', 'query ($first: Int!, $knownAt: DateTime) {')
+  .replace('commitments(first: $first, asOf: "2026-03-01")', 'commitments(first: $first, asOf: "2026-03-01", knownAt: $knownAt)');
+
+async function runNested(first: number, query = NESTED, knownAt?: string): Promise<{ statements: string[]; nodes: number }> {
   statements.length = 0;
-  const res = await app.graphql(query, { first });
+  const res = await app.graphql(knownAt ? knownAtVariant(query) : query, { first, knownAt });
   expect(res.errors).toBeUndefined();
   return { statements: [...statements], nodes: res.data.commitments.nodes.length };
 }
@@ -122,4 +126,51 @@ it('answers followThrough, every count and rate included, in one statement', asy
   expect(res.data.followThrough.total).toBeGreaterThan(0);
   // Besides the response cache's look at the data version, which every anonymous read makes.
   expect(statements.filter((sql) => !/FROM data_version/.test(sql))).toHaveLength(1);
+});
+
+describe('knownAt', () => {
+  it.each([['version 1', NESTED], ['version 2', NESTED_V2]])(
+    'runs the same few SQL statements for a nested page of 100 as for a page of 5, known at an instant (%s lists)',
+    async (_name, query) => {
+      const knownAt = new Date().toISOString();
+      const small = await runNested(5, query, knownAt);
+      const large = await runNested(100, query, knownAt);
+      expect(small.nodes).toBe(5);
+      expect(large.nodes).toBe(100);
+      expect(new Set(large.statements)).toEqual(new Set(small.statements));
+      for (const run of [small, large]) expect(Math.max(...timesEachRan(run.statements))).toBeLessThanOrEqual(2);
+      expect(large.statements.length).toBeLessThanOrEqual(20);
+      // The statements that read follow-ups, reports or evidence read them as known then.
+      expect(large.statements.filter((sql) => /(created_at|recorded_at) <= \$/.test(sql)).length).toBeGreaterThanOrEqual(4);
+    },
+  );
+
+  it('leaves the statements of a query without knownAt as they are: no relation known at an instant, no due-date history', async () => {
+    const { statements: plain } = await runNested(50);
+    expect(plain.length).toBeGreaterThan(5);
+    for (const sql of plain) {
+      expect(sql).not.toMatch(/follow_up_due_date_change|created_at <=|::timestamptz/);
+    }
+  });
+
+  it('reads the status a knownAt list computed from its rows, as it does without knownAt', async () => {
+    const page = (fields: string) => `query ($k: DateTime) { commitments(first: 20, asOf: "2026-03-01", knownAt: $k) { nodes { title ${fields}
+      followUps(first: 5) { nodes { dueDate ${fields.replace(' nextDueDate', '')} } } } } }`;
+    const count = async (query: string) => {
+      statements.length = 0;
+      const res = await app.graphql(query, { k: new Date().toISOString() });
+      expect(res.errors).toBeUndefined();
+      return statements.length;
+    };
+    expect(await count(page('status nextDueDate'))).toBe(await count(page('')));
+  });
+
+  it('answers followThrough known at an instant, every count and rate included, in one statement', async () => {
+    statements.length = 0;
+    const res = await app.graphql(`query ($k: DateTime) { followThrough(asOf: "2026-03-01", partyCode: "PK", knownAt: $k) {
+      total dueFollowUps doneOnTime doneLate unreported onTimeRate corroboratedOnTimeRate } }`, { k: new Date().toISOString() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.followThrough.total).toBeGreaterThan(0);
+    expect(statements.filter((sql) => !/FROM data_version/.test(sql))).toHaveLength(1);
+  });
 });

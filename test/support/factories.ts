@@ -45,11 +45,14 @@ export interface CommitmentSpec {
   kind?: 'AGREEMENT' | 'PLEDGE' | 'REQUEST' | 'INVITATION';
   /** Cited with stance CONFIRMS. */
   sourceIds?: string[];
+  /** When it was recorded (created_at); default the database's now. */
+  createdAt?: Date;
 }
 
 export async function createCommitment(db: Queryable, o: CommitmentSpec = {}): Promise<string> {
-  const id = await insert(db, `INSERT INTO commitment (title, description, engagement_id, kind) VALUES ($1, $2, $3, $4) RETURNING id`, [
+  const id = await insert(db, `INSERT INTO commitment (title, description, engagement_id, kind, created_at) VALUES ($1, $2, $3, $4, coalesce($5, now())) RETURNING id`, [
     o.title ?? `Commitment ${next()}`, o.description ?? null, o.engagementId ?? null, o.kind ?? ((o.partyIds?.length ?? 0) > 1 ? 'AGREEMENT' : 'PLEDGE'),
+    o.createdAt ?? null,
   ]);
   for (const partyId of o.partyIds ?? []) await db.query(`INSERT INTO commitment_party (commitment_id, party_id) VALUES ($1, $2)`, [id, partyId]);
   for (const p of o.otherParties ?? []) await db.query(`INSERT INTO commitment_party (commitment_id, party_id, role) VALUES ($1, $2, $3)`, [id, p.partyId, p.role]);
@@ -59,21 +62,24 @@ export async function createCommitment(db: Queryable, o: CommitmentSpec = {}): P
   return id;
 }
 
-export async function createFollowUp(db: Queryable, o: { commitmentId: string; dueDate?: string | null; title?: string }): Promise<string> {
-  return insert(db, `INSERT INTO follow_up (commitment_id, title, due_date) VALUES ($1, $2, $3) RETURNING id`, [
-    o.commitmentId, o.title ?? `Follow-up ${next()}`, o.dueDate ?? null,
+export async function createFollowUp(db: Queryable, o: { commitmentId: string; dueDate?: string | null; title?: string; createdAt?: Date }): Promise<string> {
+  return insert(db, `INSERT INTO follow_up (commitment_id, title, due_date, created_at) VALUES ($1, $2, $3, coalesce($4, now())) RETURNING id`, [
+    o.commitmentId, o.title ?? `Follow-up ${next()}`, o.dueDate ?? null, o.createdAt ?? null,
   ]);
 }
 
 export async function createReport(
   db: Queryable,
-  o: { followUpId: string; state: ReportedState; reportedOn: string; sourceId?: string | null; supersedesId?: string | null; note?: string | null },
+  o: {
+    followUpId: string; state: ReportedState; reportedOn: string; sourceId?: string | null; supersedesId?: string | null; note?: string | null;
+    createdAt?: Date;
+  },
 ): Promise<string> {
   return insert(
     db,
-    `INSERT INTO progress_report (follow_up_id, state, reported_on, source_id, supersedes_id, note, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'test') RETURNING id`,
-    [o.followUpId, o.state, o.reportedOn, o.sourceId ?? null, o.supersedesId ?? null, o.note ?? null],
+    `INSERT INTO progress_report (follow_up_id, state, reported_on, source_id, supersedes_id, note, recorded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'test', coalesce($7, now())) RETURNING id`,
+    [o.followUpId, o.state, o.reportedOn, o.sourceId ?? null, o.supersedesId ?? null, o.note ?? null, o.createdAt ?? null],
   );
 }
 

@@ -62,7 +62,7 @@ export async function createCommitmentViaApi(app: TestApp, input: Record<string,
 
 const TABLES = [
   'party', 'engagement', 'engagement_party', 'engagement_source', 'source', 'commitment', 'commitment_party', 'source_citation', 'follow_up',
-  'progress_report', 'evidence', 'commitment_event', 'api_key',
+  'follow_up_due_date_change', 'progress_report', 'evidence', 'commitment_event', 'api_key',
 ];
 
 /** Row counts of every table the API writes, plus the commitments' versions: equal snapshots mean nothing was written. */
