@@ -130,16 +130,16 @@ export const pakistanChina2026: SeedDataset<Party, Institution, Person, Engageme
   // names one (004's "(PTI)" credit); a headline is kept where the article has one, otherwise the
   // title describes the report in our words.
   sources: {
-    a000: { title: 'Special unit in Islamabad to protect Chinese citizens', outlet: null, url: null, publishedOn: null, kind: 'ARTICLE' },
+    a000: { title: 'Special unit in Islamabad to protect Chinese citizens', outlet: null, url: null, publishedOn: null, kind: null },
     a001: {
       title: 'Naqvi tells Wang Xiaohong a protection unit for Chinese citizens is being formed in Islamabad',
-      outlet: null, url: null, publishedOn: '2026-01-07', kind: 'ARTICLE',
+      outlet: null, url: null, publishedOn: '2026-01-07', kind: null,
     },
-    a002: { title: 'Dedicated Security Unit for Chinese Nationals', outlet: null, url: null, publishedOn: null, kind: 'ARTICLE' },
-    a003: { title: 'China Trains Pakistan Police in Counterterrorism', outlet: null, url: null, publishedOn: null, kind: 'ARTICLE' },
+    a002: { title: 'Dedicated Security Unit for Chinese Nationals', outlet: null, url: null, publishedOn: null, kind: null },
+    a003: { title: 'China Trains Pakistan Police in Counterterrorism', outlet: null, url: null, publishedOn: null, kind: null },
     a004: {
       title: 'Pakistan sets up a Special Protection Unit to secure Chinese CPEC workers',
-      outlet: 'PTI', url: null, publishedOn: '2026-01-07', kind: 'ARTICLE',
+      outlet: 'PTI', url: null, publishedOn: '2026-01-07', kind: null,
     },
     // Xinhua's own account of the meeting is known to us only through 004, which relays part of it
     // and says China's official media left the SPU out. Recording it as a source of its own lets
@@ -148,7 +148,7 @@ export const pakistanChina2026: SeedDataset<Party, Institution, Person, Engageme
     // of it says it is second-hand. 004 itself stays a CONFIRMS source for the SPU.
     xinhua: {
       title: 'Xinhua report on the Naqvi–Wang Xiaohong meeting (known through PTI)',
-      outlet: 'Xinhua', url: null, publishedOn: null, kind: 'ARTICLE',
+      outlet: 'Xinhua', url: null, publishedOn: null, kind: null,
     },
   },
 

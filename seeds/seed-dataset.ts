@@ -44,7 +44,8 @@ export interface SourceSeed {
   outlet: string | null;
   url: string | null;
   publishedOn: CalendarDate | null;
-  kind: SourceKind;
+  /** Who speaks through it; null where the articles do not make it plain. */
+  kind: SourceKind | null;
 }
 
 export interface CitationSeed<S extends string = string> {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../src/domain/clock';
+import { defaultKind } from '../src/domain/commitment-kinds';
 import { addDays, CalendarDate } from '../src/domain/dates';
 import { horizonFrom, normalizeRecurrence, occurrencesThrough } from '../src/domain/recurrence';
 import { appendEvents } from '../src/events/event-log';
@@ -134,9 +135,9 @@ export async function seedDataset(db: DataSource, clock: Clock, data: SeedDatase
 async function insertCommitment(manager: EntityManager, c: CommitmentSeed, engagementId: string, now: Date): Promise<string> {
   const recurring = c.schedule.kind === 'recurring' ? c.schedule : null;
   return idOf(manager,
-    `INSERT INTO commitment (title, description, engagement_id, recurrence, starts_on, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-    [c.title, c.description, engagementId, recurring && normalizeRecurrence(recurring.rule),
+    `INSERT INTO commitment (title, description, kind, engagement_id, recurrence, starts_on, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+    [c.title, c.description, defaultKind(c.parties.length), engagementId, recurring && normalizeRecurrence(recurring.rule),
       recurring && firstOccurrenceAfter(recurring.rule, recurring.countedFrom), now]);
 }
 
@@ -153,7 +154,7 @@ async function createFollowUps(manager: EntityManager, commitmentId: string, c: 
     title: c.title,
     recurrence: normalizeRecurrence(c.schedule.rule),
     startsOn: firstOccurrenceAfter(c.schedule.rule, c.schedule.countedFrom),
-  }, horizonFrom(today));
+  }, horizonFrom(today), now);
   return created.length;
 }
 

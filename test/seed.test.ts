@@ -141,7 +141,7 @@ describe('seeding the January 2026 Pakistan–China articles', () => {
   it('records no URL for any source and a publication date only where an article states one', async () => {
     const sources = await t.db.query(`SELECT url, outlet, published_on, kind FROM source`);
     expect(sources.every((s: { url: string | null }) => s.url === null)).toBe(true);
-    expect(sources.every((s: { kind: string }) => s.kind === 'ARTICLE')).toBe(true);
+    expect(sources.every((s: { kind: string | null }) => s.kind === null)).toBe(true);
     expect(sources.filter((s: { published_on: string | null }) => s.published_on !== null).map((s: { published_on: string }) => s.published_on))
       .toEqual(['2026-01-07', '2026-01-07']);
     expect(sources.map((s: { outlet: string | null }) => s.outlet).filter(Boolean).sort()).toEqual(['PTI', 'Xinhua']);

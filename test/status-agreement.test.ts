@@ -6,8 +6,11 @@ import { commitmentAggregates, pageOfCommitments } from '../src/commitments/comm
 import type { CommitmentCriteria } from '../src/commitments/commitment-criteria';
 import { followThroughNumbers } from '../src/follow-through/follow-through.repository';
 import { bindStatusParams, commitmentStatusFilterSql, completedOnSql, followUpStatusFilterSql, followUpStatusSql, nextDueSql } from '../src/follow-ups/follow-up-status.sql';
+import { COMMITMENT_KINDS, CommitmentKind } from '../src/domain/commitment-kinds';
+import { followThroughTotals, followUpCounts } from '../src/domain/follow-through';
+import { EvidenceFact, verification } from '../src/domain/verification';
 import { createTestDatabase, TestDatabase } from './support/database';
-import { createCommitment, createFollowUp, createReport } from './support/factories';
+import { createCommitment, createEngagement, createEvidence, createFollowUp, createParty, createReport, createSource } from './support/factories';
 
 /**
  * The status rules exist twice: as SQL (src/follow-ups/follow-up-status.sql.ts) and as pure
@@ -38,15 +41,28 @@ const rnd = prng(SEED);
 // Few distinct days, so reports and due dates often fall on the same day (ties) and on asOf itself.
 const day = () => addDays(START, rnd.int(0, 40) * 3);
 
+interface WorldReport extends ReportFact {
+  id: string;
+  evidence: EvidenceFact[];
+}
+
 interface World {
-  commitments: { id: string; followUps: { id: string; facts: FollowUpFacts }[] }[];
+  commitments: {
+    id: string;
+    kind: CommitmentKind;
+    engagementId: string | null;
+    obligorIds: string[];
+    followUps: { id: string; facts: { dueDate: CalendarDate | null; reports: WorldReport[] } }[];
+  }[];
   /** Closing reports withdrawn by an IN_PROGRESS correction (correctReport's withdrawal). */
   withdrawals: number;
+  partyIds: string[];
+  engagementIds: string[];
 }
 
 async function buildWorld(database: TestDatabase): Promise<World> {
   const db = database.db;
-  const world: World = { commitments: [], withdrawals: 0 };
+  const world: World = { commitments: [], withdrawals: 0, partyIds: [], engagementIds: [] };
   let followUpCount = 0;
   while (followUpCount < 600) {
     const commitmentId = await createCommitment(db);
@@ -55,7 +71,7 @@ async function buildWorld(database: TestDatabase): Promise<World> {
     for (let i = 0; i < n; i++) {
       const dueDate = rnd.next() < 0.2 ? null : day();
       const id = await createFollowUp(db, { commitmentId, dueDate });
-      const reports: ReportFact[] = [];
+      const reports: WorldReport[] = [];
       const reportIds: string[] = [];
       for (let r = rnd.pick([0, 0, 1, 1, 2, 3, 5]); r > 0; r--) {
         const state = rnd.pick(REPORTED_STATES);
@@ -66,16 +82,61 @@ async function buildWorld(database: TestDatabase): Promise<World> {
         const reportId = await createReport(db, { followUpId: id, state, reportedOn, supersedesId: target ? reportIds[target.k] : null });
         if (target) target.rep.superseded = true;
         if (target && state === 'IN_PROGRESS' && target.rep.state !== 'IN_PROGRESS') world.withdrawals++;
-        reports.push({ state, reportedOn, sequence: Number(reportId), superseded: false });
+        reports.push({ id: reportId, state, reportedOn, sequence: Number(reportId), superseded: false, evidence: [] });
         reportIds.push(reportId);
       }
       followUps.push({ id, facts: { dueDate, reports } });
     }
-    world.commitments.push({ id: commitmentId, followUps });
+    world.commitments.push({ id: commitmentId, kind: 'PLEDGE', engagementId: null, obligorIds: [], followUps });
     followUpCount += n;
   }
+  await giveKindsPartiesAndEvidence(db, world);
   return world;
 }
+
+/**
+ * Who promised what and who says so, added to the world with a PRNG of its own (so the status
+ * world above is the same on every run): each commitment a kind, an engagement or none, and
+ * obligors and other parties among three; each report 0-3 pieces of evidence from sources
+ * speaking for one of the parties or for none.
+ */
+async function giveKindsPartiesAndEvidence(db: TestDatabase['db'], world: World): Promise<void> {
+  const r = prng(SEED + 1);
+  const parties = [await createParty(db, 'PK'), await createParty(db, 'CN'), await createParty(db, 'US')];
+  world.partyIds = parties;
+  world.engagementIds = [await createEngagement(db), await createEngagement(db)];
+  const sources: { id: string; affiliationPartyId: string | null }[] = [];
+  for (const affiliationPartyId of [null, null, ...parties]) sources.push({ id: await createSource(db, { affiliationPartyId }), affiliationPartyId });
+  for (const c of world.commitments) {
+    c.kind = r.pick(COMMITMENT_KINDS);
+    c.engagementId = r.next() < 0.3 ? null : r.pick(world.engagementIds);
+    const shuffled = [...parties].sort(() => r.next() - 0.5);
+    c.obligorIds = shuffled.slice(0, r.int(1, 2));
+    await db.query(`UPDATE commitment SET kind = $2, engagement_id = $3 WHERE id = $1`, [c.id, c.kind, c.engagementId]);
+    for (const partyId of c.obligorIds) await db.query(`INSERT INTO commitment_party (commitment_id, party_id, role) VALUES ($1, $2, 'OBLIGOR')`, [c.id, partyId]);
+    for (const partyId of shuffled.slice(c.obligorIds.length)) {
+      const role = r.pick(['BENEFICIARY', 'HOST', null] as const);
+      if (role) await db.query(`INSERT INTO commitment_party (commitment_id, party_id, role) VALUES ($1, $2, $3)`, [c.id, partyId, role]);
+    }
+    for (const f of c.followUps) {
+      for (const report of f.facts.reports) {
+        for (let n = r.pick([0, 1, 1, 2, 3]); n > 0; n--) {
+          const source = r.pick(sources);
+          const stance = r.pick(['CONFIRMS', 'CONFIRMS', 'CONFIRMS', 'OMITS', 'CONTRADICTS'] as const);
+          await createEvidence(db, { reportId: report.id, sourceId: source.id, stance });
+          report.evidence.push({ stance, affiliationPartyId: source.affiliationPartyId });
+        }
+      }
+    }
+  }
+}
+
+/** A follow-up's reports as followThroughTotals counts them, each with its verification. */
+const counted = (c: World['commitments'][number]) =>
+  c.followUps.map((f) => ({
+    dueDate: f.facts.dueDate,
+    reports: f.facts.reports.map((rep) => ({ ...rep, verification: verification(rep.evidence, new Set(c.obligorIds)) })),
+  }));
 
 /** The reports that close a follow-up and still count. */
 const effectiveClosing = (f: FollowUpFacts) => f.reports.filter((r) => !r.superseded && r.state !== 'IN_PROGRESS');
@@ -109,8 +170,8 @@ describe('status in SQL agrees with the pure status rules', () => {
   });
 
   it('keeps each follow-up\'s cached closing facts equal to those of its effective closing reports', async () => {
-    const rows: { id: string; first_closed_on: string | null; last_closed_on: string | null; last_closed_state: string | null; first_done_on: string | null }[] =
-      await database.db.query('SELECT id, first_closed_on, last_closed_on, last_closed_state, first_done_on FROM follow_up');
+    const rows: { id: string; first_closed_on: string | null; last_closed_on: string | null; last_closed_state: string | null; first_done_on: string | null; first_reported_on: string | null }[] =
+      await database.db.query('SELECT id, first_closed_on, last_closed_on, last_closed_state, first_done_on, first_reported_on FROM follow_up');
     const cached = new Map(rows.map(({ id, ...facts }) => [id, facts]));
     for (const f of followUps()) {
       const closing = effectiveClosing(f.facts);
@@ -123,6 +184,7 @@ describe('status in SQL agrees with the pure status rules', () => {
         last_closed_on: latest?.reportedOn ?? null,
         last_closed_state: latest?.state ?? null,
         first_done_on: doneDates[0] ?? null,
+        first_reported_on: f.facts.reports.filter((r) => !r.superseded).map((r) => r.reportedOn).sort()[0] ?? null,
       });
     }
   });
@@ -132,13 +194,38 @@ describe('status in SQL agrees with the pure status rules', () => {
       const params: unknown[] = [];
       const p = bindStatusParams(params, asOf, dueSoonDays);
       const rows: { id: string; status: Status; completedOn: string | null }[] = await database.db.query(
-        `SELECT f.id, ${followUpStatusSql('f', p)} AS status, ${completedOnSql('f')} AS "completedOn" FROM follow_up f`,
+        `SELECT f.id, ${followUpStatusSql('f', p)} AS status, ${completedOnSql('f', p)} AS "completedOn" FROM follow_up f`,
         params,
       );
       const sql = new Map(rows.map((r) => [r.id, r]));
       for (const f of followUps()) {
         expect({ asOf, id: f.id, status: sql.get(f.id)!.status }).toEqual({ asOf, id: f.id, status: followUpStatus(f.facts, asOf, dueSoonDays) });
         expect(sql.get(f.id)!.completedOn).toBe(completedOn(f.facts));
+      }
+    }
+  });
+
+  it('gives the same answers through the relations known at an instant after every write (knownAt) as through the tables', async () => {
+    const knownAt = new Date().toISOString();
+    const ids = world.commitments.map((c) => c.id);
+    for (const { asOf, dueSoonDays } of cases.slice(0, 5)) {
+      const params: unknown[] = [];
+      const p = bindStatusParams(params, asOf, dueSoonDays, knownAt);
+      const rows: { id: string; status: Status; completedOn: string | null }[] = await database.db.query(
+        `SELECT f.id, ${followUpStatusSql('f', p)} AS status, ${completedOnSql('f', p)} AS "completedOn" FROM ${p.followUp} f`,
+        params,
+      );
+      expect(rows.length).toBe(followUps().length);
+      const sql = new Map(rows.map((r) => [r.id, r]));
+      for (const f of followUps()) {
+        expect({ asOf, id: f.id, ...sql.get(f.id) }).toEqual({ asOf, id: f.id, status: followUpStatus(f.facts, asOf, dueSoonDays), completedOn: completedOn(f.facts) });
+      }
+      const aggregates = await commitmentAggregates(database.db, ids, asOf, dueSoonDays, knownAt);
+      for (const c of world.commitments) {
+        const facts = c.followUps.map((f) => f.facts);
+        expect({ asOf, id: c.id, ...aggregates.get(c.id) }).toEqual({
+          asOf, id: c.id, status: commitmentStatus(facts.map((f) => followUpStatus(f, asOf, dueSoonDays))), nextDueDate: nextDueDate(facts, asOf, dueSoonDays),
+        });
       }
     }
   });
@@ -184,7 +271,7 @@ describe('status in SQL agrees with the pure status rules', () => {
     for (const { asOf, dueSoonDays } of cases.slice(0, 4)) {
       const pure = world.commitments.map((c) => ({ id: c.id, next: nextDueDate(c.followUps.map((f) => f.facts), asOf, dueSoonDays) }));
       pure.sort((a, b) => (a.next === b.next ? Number(a.id) - Number(b.id) : a.next === null ? 1 : b.next === null ? -1 : a.next < b.next ? -1 : 1));
-      const criteria: CommitmentCriteria = { statuses: null, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+      const criteria: CommitmentCriteria = { statuses: null, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
       const seen: string[] = [];
       let after: (string | null)[] | null = null;
       for (;;) {
@@ -212,7 +299,7 @@ describe('status in SQL agrees with the pure status rules', () => {
       pure.sort((a, b) => (a.next === b.next ? Number(a.id) - Number(b.id) : a.next === null ? 1 : b.next === null ? -1 : a.next < b.next ? -1 : 1));
       for (const statuses of statusSets) {
         const expected = pure.filter((c) => statuses.includes(c.status)).map((c) => c.id);
-        const criteria: CommitmentCriteria = { statuses, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+        const criteria: CommitmentCriteria = { statuses, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
         const seen: string[] = [];
         let after: (string | null)[] | null = null;
         for (;;) {
@@ -230,13 +317,71 @@ describe('status in SQL agrees with the pure status rules', () => {
 
   it('counts commitments by status and the on-time rate as the pure rules would', async () => {
     for (const { asOf, dueSoonDays } of cases) {
-      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null }, asOf, dueSoonDays);
+      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays, { corroborated: false });
       const statuses = world.commitments.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
       expect(numbers.byStatus).toEqual(STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })));
       const due = followUps().filter((f) => f.facts.dueDate !== null && f.facts.dueDate < asOf && followUpStatus(f.facts, asOf, dueSoonDays) !== 'CANCELLED');
       const onTime = due.filter((f) => f.facts.reports.some((r) => !r.superseded && r.state === 'DONE' && r.reportedOn <= f.facts.dueDate!));
       expect({ asOf, due: numbers.dueFollowUps, onTime: numbers.doneOnTime }).toEqual({ asOf, due: due.length, onTime: onTime.length });
       expect(numbers.onTimeRate).toBe(due.length ? onTime.length / due.length : null);
+    }
+  });
+
+  it('gives every party, engagement, set of kinds and asOf the follow-up counts of the pure rules', async () => {
+    const codes = ['PK', 'CN', 'US'];
+    const kindSets: (CommitmentKind[] | null)[] = [null, ['AGREEMENT', 'PLEDGE'], ['REQUEST'], ['INVITATION', 'REQUEST', 'PLEDGE']];
+    let withLate = 0;
+    let withUnreported = 0;
+    let withCorroborated = 0;
+    for (const { asOf, dueSoonDays } of cases) {
+      for (const [partyIndex, partyCode] of [[-1, null] as const, ...codes.map((c, i) => [i, c] as const)]) {
+        for (const engagementId of [null, ...world.engagementIds]) {
+          for (const kinds of kindSets) {
+            const scope = world.commitments.filter((c) => (partyIndex < 0 || c.obligorIds.includes(world.partyIds[partyIndex]))
+              && (engagementId === null || c.engagementId === engagementId) && (kinds === null || kinds.includes(c.kind)));
+            const pure = followThroughTotals(scope.flatMap(counted), asOf, dueSoonDays);
+            const statuses = scope.map((c) => commitmentStatus(c.followUps.map((f) => followUpStatus(f.facts, asOf, dueSoonDays))));
+            const numbers = await followThroughNumbers(database.db, { partyCode, engagementId, kinds }, asOf, dueSoonDays, { corroborated: true });
+            // Leaving out the corroborated count (when nobody asks for its rate) changes no other number.
+            const withoutCorroborated = await followThroughNumbers(database.db, { partyCode, engagementId, kinds }, asOf, dueSoonDays, { corroborated: false });
+            expect(withoutCorroborated).toEqual({ ...numbers, corroboratedOnTimeRate: null });
+            const label = { asOf, partyCode, engagementId, kinds };
+            expect({ ...label, total: numbers.total, byStatus: numbers.byStatus }).toEqual({
+              ...label, total: scope.length, byStatus: STATUSES.map((status) => ({ status, count: statuses.filter((s) => s === status).length })),
+            });
+            const { total: _t, byStatus: _b, ...counts } = numbers;
+            expect({ ...label, ...counts }).toEqual({ ...label, ...pure });
+            // onTimeRate is doneOnTime over dueFollowUps; the corroborated ones are among those on time.
+            expect(numbers.onTimeRate).toBe(numbers.dueFollowUps ? numbers.doneOnTime / numbers.dueFollowUps : null);
+            expect(numbers.corroboratedOnTimeRate ?? 0).toBeLessThanOrEqual(numbers.onTimeRate ?? 0);
+            expect(numbers.doneOnTime + numbers.doneLate + numbers.unreported).toBeLessThanOrEqual(numbers.dueFollowUps);
+            withLate += numbers.doneLate ? 1 : 0;
+            withUnreported += numbers.unreported ? 1 : 0;
+            withCorroborated += numbers.corroboratedOnTimeRate ? 1 : 0;
+          }
+        }
+      }
+    }
+    expect(Math.min(withLate, withUnreported, withCorroborated)).toBeGreaterThan(0);
+  });
+
+  it('agrees with the status filters: the unreported are OVERDUE, and every due follow-up DONE as of asOf was done on time or late', async () => {
+    for (const { asOf, dueSoonDays } of cases) {
+      const params: unknown[] = [];
+      const p = bindStatusParams(params, asOf, dueSoonDays);
+      const [row] = await database.db.query(
+        `SELECT count(*) FILTER (WHERE f.due_date < ${p.asOf} AND ${followUpStatusFilterSql('f', ['DONE'], p)})::int AS due_done,
+                count(*) FILTER (WHERE f.due_date < ${p.asOf} AND ${followUpStatusFilterSql('f', ['OVERDUE'], p)})::int AS overdue
+           FROM follow_up f`,
+        params,
+      );
+      const numbers = await followThroughNumbers(database.db, { partyCode: null, engagementId: null, kinds: null }, asOf, dueSoonDays, { corroborated: false });
+      // An unreported due follow-up has no closing report as of asOf, so it is OVERDUE.
+      expect({ asOf, unreportedWithinOverdue: numbers.unreported <= row.overdue }).toEqual({ asOf, unreportedWithinOverdue: true });
+      const pureUnreportedOverdue = followUps().filter((f) => followUpCounts({ ...f.facts, reports: f.facts.reports.map((r) => ({ ...r, verification: 'UNSOURCED' as const })) }, asOf, dueSoonDays).unreported)
+        .every((f) => followUpStatus(f.facts, asOf, dueSoonDays) === 'OVERDUE');
+      expect(pureUnreportedOverdue).toBe(true);
+      expect({ asOf, doneCovered: row.due_done <= numbers.doneOnTime + numbers.doneLate }).toEqual({ asOf, doneCovered: true });
     }
   });
 });

@@ -68,7 +68,7 @@ export function engagementsSql(s: Shape): string {
 
 export function sourcesSql(s: Shape): string {
   return `
-    INSERT INTO source (id, title, outlet, url, published_on, kind) OVERRIDING SYSTEM VALUE
+    INSERT INTO source (id, title, outlet, url, published_on, kind, affiliation_party_id) OVERRIDING SYSTEM VALUE
     SELECT g,
            'Report ' || g || ': ' || pg_temp.pick(g, 'st', ARRAY['talks conclude', 'joint statement issued',
              'ministers review progress', 'working group meets', 'agreement signed', 'officials brief press']),
@@ -76,8 +76,11 @@ export function sourcesSql(s: Shape): string {
              'Geo News', 'The News', 'CGTN', 'Ministry of Foreign Affairs', 'AP', 'Al Jazeera']),
            'https://news.example/articles/' || g,
            DATE '2023-01-01' + floor(pg_temp.rnd(g, 'pub') * (DATE '${s.today}' - DATE '2023-01-01'))::int,
-           pg_temp.pick(g, 'kind', ARRAY['ARTICLE', 'ARTICLE', 'ARTICLE', 'PRESS_RELEASE', 'STATEMENT'])
-      FROM generate_series(1, ${sourceCount(s)}) g`;
+           k.kind,
+           -- Official sources and state media speak for a party; the others for none.
+           CASE WHEN k.kind IN ('OFFICIAL', 'STATE_MEDIA') THEN 1 + floor(pg_temp.rnd(g, 'aff') * ${PARTIES.length})::int END
+      FROM generate_series(1, ${sourceCount(s)}) g
+      CROSS JOIN LATERAL (SELECT pg_temp.pick(g, 'kind', ARRAY['INDEPENDENT_MEDIA', 'INDEPENDENT_MEDIA', 'STATE_MEDIA', 'OFFICIAL', 'RESEARCH']) AS kind) k`;
 }
 
 /** A quarter recur (monthly, quarterly, a few weekly); starts fall on day 1–28 so RRULE and SQL agree. */
@@ -112,6 +115,22 @@ export function commitmentPartiesSql(s: Shape): string {
       FROM generate_series(1, ${s.commitments}) g
       CROSS JOIN LATERAL generate_series(1, CASE WHEN pg_temp.rnd(g, 'np') < 0.2 THEN 1
                                                  WHEN pg_temp.rnd(g, 'np') < 0.9 THEN 2 ELSE 3 END) k`;
+}
+
+/** A commitment with one obligor is its PLEDGE, with several their AGREEMENT (the column's default), as createCommitment decides. */
+export function commitmentKindsSql(): string {
+  return `
+    UPDATE commitment c SET kind = 'PLEDGE'
+      FROM (SELECT commitment_id FROM commitment_party GROUP BY commitment_id HAVING count(*) = 1) one
+     WHERE c.id = one.commitment_id`;
+}
+
+/** An engagement's parties: those of the commitments made there. */
+export function engagementPartiesSql(): string {
+  return `
+    INSERT INTO engagement_party (engagement_id, party_id)
+    SELECT DISTINCT c.engagement_id, cp.party_id FROM commitment c JOIN commitment_party cp ON cp.commitment_id = c.id
+     WHERE c.engagement_id IS NOT NULL`;
 }
 
 export function citationsSql(s: Shape): string {
@@ -203,19 +222,29 @@ export function correctionsSql(s: Shape, lo: number, hi: number): string {
      ORDER BY r.id`;
 }
 
+/** Each report's source as its first piece of evidence, as reportProgress records it. */
+export function evidenceSql(lo: number, hi: number): string {
+  return `
+    INSERT INTO evidence (progress_report_id, source_id, stance, recorded_by, recorded_at)
+    SELECT r.id, r.source_id, 'CONFIRMS', r.recorded_by, r.created_at FROM progress_report r
+     WHERE r.follow_up_id BETWEEN ${lo} AND ${hi} AND r.source_id IS NOT NULL ORDER BY r.id`;
+}
+
 /**
- * What the row trigger would have kept (first_closed_on and the other closing facts, by the
+ * What the row trigger would have kept (first_closed_on and the other report facts, by the
  * trigger's own rule), computed once for the range: the trigger is off during the load.
  */
 export function firstClosedOnSql(lo: number, hi: number): string {
   return `
     UPDATE follow_up f SET first_closed_on = c.first_closed_on, last_closed_on = c.last_closed_on,
-                           last_closed_state = c.last_closed_state, first_done_on = c.first_done_on
-      FROM (SELECT r.follow_up_id, min(r.reported_on) AS first_closed_on, max(r.reported_on) AS last_closed_on,
-                   (array_agg(r.state ORDER BY r.reported_on DESC, r.id DESC))[1] AS last_closed_state,
-                   min(r.reported_on) FILTER (WHERE r.state = 'DONE') AS first_done_on
+                           last_closed_state = c.last_closed_state, first_done_on = c.first_done_on, first_reported_on = c.first_reported_on
+      FROM (SELECT r.follow_up_id, min(r.reported_on) FILTER (WHERE r.state <> 'IN_PROGRESS') AS first_closed_on,
+                   max(r.reported_on) FILTER (WHERE r.state <> 'IN_PROGRESS') AS last_closed_on,
+                   (array_agg(r.state ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.state <> 'IN_PROGRESS'))[1] AS last_closed_state,
+                   min(r.reported_on) FILTER (WHERE r.state = 'DONE') AS first_done_on,
+                   min(r.reported_on) AS first_reported_on
               FROM progress_report r
-             WHERE r.follow_up_id BETWEEN ${lo} AND ${hi} AND r.state <> 'IN_PROGRESS'
+             WHERE r.follow_up_id BETWEEN ${lo} AND ${hi}
                AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
              GROUP BY r.follow_up_id) c
      WHERE f.id = c.follow_up_id`;

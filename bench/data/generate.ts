@@ -54,6 +54,8 @@ export async function generateBenchData(cluster: BenchCluster, name: string, opt
       await step('sources', sql.sourcesSql(shape));
       await step('commitments', sql.commitmentsSql(shape));
       await step('responsible parties', sql.commitmentPartiesSql(shape));
+      await step('kinds', sql.commitmentKindsSql());
+      await step('engagement parties', sql.engagementPartiesSql());
       await step('source citations', sql.citationsSql(shape));
       await step('creation events', sql.createdEventsSql());
       await chunked(client, 'follow-ups', shape.commitments, say, elapsed, (lo, hi) => [
@@ -64,6 +66,7 @@ export async function generateBenchData(cluster: BenchCluster, name: string, opt
       await chunked(client, 'progress reports', rows[0].max, say, elapsed, (lo, hi) => [
         sql.reportsSql(shape, lo, hi),
         sql.correctionsSql(shape, lo, hi),
+        sql.evidenceSql(lo, hi),
         sql.firstClosedOnSql(lo, hi),
       ]);
     });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CommitmentKind, PartyRole } from '../domain/commitment-kinds';
 import type { CalendarDate } from '../domain/dates';
 import { conflict, notFound } from '../graphql/errors';
 import { toGlobalId } from '../graphql/global-id';
@@ -27,6 +28,7 @@ export async function lockCommitment(manager: EntityManager, id: string, field: 
 export interface CommitmentChanges {
   title?: string;
   description?: string | null;
+  kind?: CommitmentKind;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function bumpCommitment(manager: EntityManager, id: string, fromVer
   const sets = ['version = version + 1', 'updated_at = $3'];
   if (changes.title !== undefined) sets.push(`title = $${params.push(changes.title)}`);
   if (changes.description !== undefined) sets.push(`description = $${params.push(changes.description)}`);
+  if (changes.kind !== undefined) sets.push(`kind = $${params.push(changes.kind)}`);
   // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
   const rows = await manager.query(
     `WITH changed AS (UPDATE commitment SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM changed`,
@@ -49,22 +52,24 @@ export async function bumpCommitment(manager: EntityManager, id: string, fromVer
 export interface NewCommitment {
   title: string;
   description: string | null;
+  kind: CommitmentKind;
+  externalId: string | null;
   engagementId: string | null;
   recurrence: string | null;
   startsOn: CalendarDate | null;
-  partyIds: string[];
+  parties: { partyId: string; role: PartyRole }[];
   now: Date;
 }
 
 export async function insertCommitment(manager: EntityManager, c: NewCommitment): Promise<string> {
   const [{ id }] = await manager.query(
-    `INSERT INTO commitment (title, description, engagement_id, recurrence, starts_on, version, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id`,
-    [c.title, c.description, c.engagementId, c.recurrence, c.startsOn, c.now],
+    `INSERT INTO commitment (title, description, kind, external_id, engagement_id, recurrence, starts_on, version, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id`,
+    [c.title, c.description, c.kind, c.externalId, c.engagementId, c.recurrence, c.startsOn, c.now],
   );
   await manager.query(
-    `INSERT INTO commitment_party (commitment_id, party_id) SELECT $1, unnest($2::bigint[])`,
-    [id, c.partyIds],
+    `INSERT INTO commitment_party (commitment_id, party_id, role) SELECT $1, unnest($2::bigint[]), unnest($3::text[])`,
+    [id, c.parties.map((p) => p.partyId), c.parties.map((p) => p.role)],
   );
   return id;
 }
@@ -91,13 +96,26 @@ export function firstFollowUps(manager: EntityManager, commitmentId: string, lim
   );
 }
 
-/** Changes a follow-up's due date (null: undated) and/or title; undefined leaves a field as is. */
-export async function updateFollowUp(manager: EntityManager, id: string, changes: { dueDate?: CalendarDate | null; title?: string }): Promise<void> {
+/**
+ * Changes a follow-up's due date (null: undated) and/or title; undefined leaves a field as is.
+ * A due date that moves is also recorded, with `now`, in follow_up_due_date_change (in the same
+ * statement), so that what was due when stays answerable (knownAt).
+ */
+export async function updateFollowUp(manager: EntityManager, id: string, changes: { dueDate?: CalendarDate | null; title?: string }, now: Date): Promise<void> {
   const params: unknown[] = [id];
   const sets: string[] = [];
-  if (changes.dueDate !== undefined) sets.push(`due_date = $${params.push(changes.dueDate)}`);
+  if (changes.dueDate !== undefined) sets.push(`due_date = $${params.push(changes.dueDate)}::date`);
   if (changes.title !== undefined) sets.push(`title = $${params.push(changes.title)}`);
-  if (sets.length) await manager.query(`UPDATE follow_up SET ${sets.join(', ')} WHERE id = $1`, params);
+  if (!sets.length) return;
+  await manager.query(
+    `WITH before AS (SELECT id, due_date FROM follow_up WHERE id = $1),
+          changed AS (UPDATE follow_up f SET ${sets.join(', ')} FROM before b WHERE f.id = b.id
+                      RETURNING f.id, b.due_date AS due_date_before, f.due_date AS due_date_after)
+     INSERT INTO follow_up_due_date_change (follow_up_id, due_date_before, due_date_after, recorded_at)
+     SELECT id, due_date_before, due_date_after, $${params.push(now)} FROM changed
+      WHERE due_date_before IS DISTINCT FROM due_date_after`,
+    params,
+  );
 }
 
 /** Adds a citation or changes an existing one; returns the stance it had before, if any. */

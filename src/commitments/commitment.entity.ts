@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { CommitmentKind } from '../domain/commitment-kinds';
 
 /**
  * A promise made at an engagement. Its status is never stored: it is derived from its follow-ups
@@ -14,6 +15,13 @@ export class CommitmentEntity {
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
+
+  @Column({ type: 'text' })
+  kind!: CommitmentKind;
+
+  /** Unique when set: the key a CSV import matches on. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
 
   @Column({ name: 'engagement_id', type: 'bigint', nullable: true })
   engagementId!: string | null;

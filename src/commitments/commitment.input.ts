@@ -1,13 +1,23 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SourceStanceEnum } from '../graphql/enums';
+import type { CommitmentKind, PartyRole } from '../domain/commitment-kinds';
+import { CommitmentKindEnum, PartyRoleEnum, SourceStanceEnum } from '../graphql/enums';
 import { DateScalar } from '../graphql/scalars';
 import type { SourceStance } from '../sources/source-citation.entity';
+
+@InputType('CommitmentPartyInput')
+export class CommitmentPartyInput {
+  @Field() partyCode!: string;
+  @Field(() => PartyRoleEnum) role!: PartyRole;
+}
 
 @InputType('CreateCommitmentInput')
 export class CreateCommitmentInput {
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => [String]) partyCodes!: string[];
+  @Field(() => [String], { description: 'The OBLIGORs: the parties that promised, were asked or were invited.' }) partyCodes!: string[];
+  @Field(() => CommitmentKindEnum, { nullable: true, description: 'Default PLEDGE when one party code is given, AGREEMENT when several.' }) kind?: CommitmentKind | null;
+  @Field(() => [CommitmentPartyInput], { nullable: true, description: 'Beneficiaries and hosts; partyCodes are the obligors.' }) otherParties?: CommitmentPartyInput[] | null;
+  @Field(() => String, { nullable: true, description: 'Unique among commitments: the key a CSV import matches on.' }) externalId?: string | null;
   @Field(() => ID, { nullable: true }) engagementId?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'One-off deadline; omit for an undated promise.' }) dueDate?: string | null;
   @Field(() => String, { nullable: true, description: 'RRULE; with startsOn, generates the follow-ups.' }) recurrence?: string | null;
@@ -27,6 +37,8 @@ export class UpdateCommitmentInput {
     description: "Moves the due date of a one-off commitment's single follow-up; null makes it undated. Refused for recurring commitments and those with several follow-ups.",
   })
   dueDate?: string | null;
+  @Field(() => CommitmentKindEnum, { nullable: true, description: 'E.g. an INVITATION accepted becomes an AGREEMENT; the change is in the history (KIND_CHANGED).' })
+  kind?: CommitmentKind | null;
 }
 
 @InputType('CiteSourceInput', { description: 'Cites a source on a commitment, or changes the stance of an existing citation.' })

@@ -1,17 +1,17 @@
 import DataLoader from 'dataloader';
-import type { CalendarDate } from '../domain/dates';
 import { byKey } from '../db/batch';
 import type { Queryable } from '../db/queryable';
 import type { PageRequest } from '../graphql/connection';
 import { groupedLoader } from '../graphql/grouped-loader';
+import type { AsOfKnownAt } from '../follow-ups/follow-up.loader';
 import { CommitmentAggregate, commitmentAggregates, commitmentPagesOfEngagements, CommitmentRow, commitmentsByIds } from './commitment.repository';
 
 export function createCommitmentLoaders(db: Queryable, dueSoonDays: number) {
   return {
     commitmentById: new DataLoader<string, CommitmentRow | null>(async (ids) => byKey(ids, await commitmentsByIds(db, ids), (c) => c.id)),
-    /** Status and next due date, keyed by commitment and asOf, for rows that do not carry them (see graphql/derived-fields.ts). */
-    commitmentAggregate: groupedLoader<CalendarDate, CommitmentAggregate>(
-      (asOf, ids) => commitmentAggregates(db, ids, asOf, dueSoonDays),
+    /** Status and next due date, keyed by commitment, asOf and knownAt, for rows that do not carry them (see graphql/derived-fields.ts). */
+    commitmentAggregate: groupedLoader<AsOfKnownAt, CommitmentAggregate>(
+      ({ asOf, knownAt }, ids) => commitmentAggregates(db, ids, asOf, dueSoonDays, knownAt),
       () => ({ status: 'UNDATED', nextDueDate: null }),
     ),
     /** Engagement.commitments: one page per engagement, all engagements of a level in one batch. */

@@ -1,6 +1,7 @@
 import type { Actor } from '../api-keys/authenticate';
 import { writeTransaction } from '../db/write-transaction';
 import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
+import { defaultKind } from '../domain/commitment-kinds';
 import { commitmentStatus } from '../domain/status';
 import { EngagementEntity } from '../engagements/engagement.entity';
 import { appendEvents } from '../events/event-log';
@@ -11,8 +12,6 @@ import type { RequestContext } from '../graphql/context';
 import { badInput, notFound } from '../graphql/errors';
 import { expectGlobalId, toGlobalId } from '../graphql/global-id';
 import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, positiveInt, requireAllFound, requiredText } from '../graphql/validate';
-import type { PartyEntity } from '../parties/party.entity';
-import { partiesByCodes } from '../parties/party.repository';
 import { SOURCE_STANCES } from '../sources/source-citation.entity';
 import { sourcesByIds } from '../sources/source.repository';
 import {
@@ -20,6 +19,8 @@ import {
 } from './commitment-write.repository';
 import { CommitmentEntity } from './commitment.entity';
 import { AddFollowUpInput, CiteSourceInput, CreateCommitmentInput, UpdateCommitmentInput } from './commitment.input';
+import { checkCommitmentParties, checkKind } from './commitment-parties';
+import { unusedExternalId } from '../graphql/external-id';
 import { checkRecurrence } from './recurrence-check';
 
 /**
@@ -53,19 +54,6 @@ function checkSchedule(input: CreateCommitmentInput, ctx: RequestContext): Sched
   return { kind: 'undated' };
 }
 
-async function partiesOf(ctx: RequestContext, codes: readonly string[] | null | undefined): Promise<PartyEntity[]> {
-  const field = 'input.partyCodes';
-  if (!codes || codes.length === 0) throw badInput(field, 'name at least one responsible party, e.g. ["PK"]');
-  if (codes.length > LIMITS.listItems) throw badInput(field, `must list at most ${LIMITS.listItems} parties`);
-  const wanted = [...new Set(codes.map((c) => (typeof c === 'string' ? c.trim().toUpperCase() : '')))];
-  const malformed = wanted.find((c) => !/^[A-Z]{2}$/.test(c));
-  if (malformed !== undefined) throw badInput(field, `"${malformed}" is not a party code (ISO 3166-1 alpha-2, e.g. PK)`);
-  const parties = await partiesByCodes(ctx.db, wanted);
-  const unknown = wanted.find((c) => !parties.some((p) => p.code === c));
-  if (unknown !== undefined) throw badInput(field, `unknown party code "${unknown}"; Query.parties lists the known ones`);
-  return parties;
-}
-
 async function sourceIdsOf(ctx: RequestContext, ids: readonly string[] | null | undefined, field: string): Promise<string[]> {
   const wanted = globalIdList(ids, 'Source', field);
   if (wanted.length) requireAllFound(wanted, (await sourcesByIds(ctx.db, wanted)).map((s) => s.id), 'Source', field);
@@ -94,7 +82,10 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
   const title = requiredText(input.title, 'input.title', TEXT.title);
   const description = optionalText(input.description, 'input.description', TEXT.description) ?? null;
   const schedule = checkSchedule(input, ctx);
-  const parties = await partiesOf(ctx, input.partyCodes);
+  const givenKind = checkKind(input.kind, 'input.kind');
+  const parties = await checkCommitmentParties(ctx.db, input.partyCodes, input.otherParties, givenKind);
+  const kind = givenKind ?? defaultKind(parties.filter((p) => p.role === 'OBLIGOR').length);
+  const externalId = await unusedExternalId(ctx.db, 'commitment', input.externalId, 'input.externalId');
   const engagementId = await engagementIdOf(ctx, input.engagementId);
   const sourceIds = await sourceIdsOf(ctx, input.sourceIds, 'input.sourceIds');
 
@@ -102,13 +93,13 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
     const now = ctx.clock.now();
     const recurring = schedule.kind === 'recurring' ? schedule : null;
     const id = await insertCommitment(m, {
-      title, description, engagementId, now,
-      partyIds: parties.map((p) => p.id),
+      title, description, kind, externalId, engagementId, now,
+      parties: parties.map((p) => ({ partyId: p.party.id, role: p.role })),
       recurrence: recurring?.recurrence ?? null,
       startsOn: recurring?.startsOn ?? null,
     });
     const followUpIds = recurring
-      ? await materializeRecurringFollowUps(m, { id, title, recurrence: recurring.recurrence, startsOn: recurring.startsOn }, horizonFrom(ctx.today))
+      ? await materializeRecurringFollowUps(m, { id, title, recurrence: recurring.recurrence, startsOn: recurring.startsOn }, horizonFrom(ctx.today), now)
       : [await insertFollowUp(m, { commitmentId: id, title, dueDate: schedule.kind === 'once' ? schedule.dueDate : null, now })];
     for (const sourceId of sourceIds) await upsertCitation(m, { commitmentId: id, sourceId, stance: 'CONFIRMS', note: null, now });
     const statuses = await snapshotStatuses(m, followUpIds, ctx.today, ctx.config.dueSoonDays);
@@ -119,8 +110,9 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
       occurredAt: now,
       status: commitmentStatus([...statuses.values()]),
       details: {
-        title, description,
-        partyCodes: parties.map((p) => p.code).sort(),
+        title, description, kind, externalId,
+        partyCodes: parties.filter((p) => p.role === 'OBLIGOR').map((p) => p.party.code).sort(),
+        otherParties: parties.filter((p) => p.role !== 'OBLIGOR').map((p) => ({ partyCode: p.party.code, role: p.role })),
         engagementId: input.engagementId ?? null,
         dueDate: schedule.kind === 'once' ? schedule.dueDate : null,
         recurrence: recurring?.recurrence ?? null,
@@ -134,9 +126,11 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
 }
 
 /**
- * Edits title, description, or (for a one-off commitment) the due date of its single follow-up,
- * if the caller's expectedVersion is still current. Every accepted call bumps the version by one
- * and appends one UPDATED event, so versions count accepted edits exactly.
+ * Edits title, description, kind, or (for a one-off commitment) the due date of its single
+ * follow-up, if the caller's expectedVersion is still current. Every accepted call bumps the
+ * version by one and appends one UPDATED event, so versions count accepted edits exactly; a kind
+ * that changes adds KIND_CHANGED, a due date that moves adds DEADLINE_MOVED, and a status that
+ * moves STATUS_CHANGED, each once, in the same transaction.
  */
 export async function updateCommitment(ctx: RequestContext, actor: Actor, input: UpdateCommitmentInput): Promise<CommitmentEntity> {
   const id = expectGlobalId(input.id, 'Commitment', 'input.id');
@@ -146,8 +140,9 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     description: optionalText(input.description, 'input.description', TEXT.description),
   };
   const dueDate = input.dueDate == null ? input.dueDate : checkDate(input.dueDate, 'input.dueDate', latestPlannedDate(ctx.today));
-  if (changes.title === undefined && changes.description === undefined && dueDate === undefined) {
-    throw badInput('input', 'name at least one of title, description or dueDate to change');
+  const kind = checkKind(input.kind, 'input.kind');
+  if (changes.title === undefined && changes.description === undefined && dueDate === undefined && kind === undefined) {
+    throw badInput('input', 'name at least one of title, description, dueDate or kind to change');
   }
 
   return writeTransaction(ctx.db, async (m) => {
@@ -162,10 +157,11 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     }
     const now = ctx.clock.now();
     const statusesBefore = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
-    if (!(await bumpCommitment(m, id, expectedVersion, now, changes))) throw new Error(`commitment ${id} changed under its row lock`);
+    const kindChanged = kind !== undefined && kind !== before.kind;
+    if (!(await bumpCommitment(m, id, expectedVersion, now, { ...changes, kind: kindChanged ? kind : undefined }))) throw new Error(`commitment ${id} changed under its row lock`);
     if (single) {
       const renamed = changes.title !== undefined && single.title === before.title ? changes.title : undefined;
-      if (dueDate !== undefined || renamed !== undefined) await updateFollowUp(m, single.id, { dueDate, title: renamed });
+      if (dueDate !== undefined || renamed !== undefined) await updateFollowUp(m, single.id, { dueDate, title: renamed }, now);
     }
     const statusesAfter = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
 
@@ -173,9 +169,13 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     if (changes.title !== undefined) details.title = { before: before.title, after: changes.title };
     if (changes.description !== undefined) details.description = { before: before.description, after: changes.description };
     if (dueDate !== undefined) details.dueDate = { before: single!.dueDate, after: dueDate };
+    if (kindChanged) details.kind = { before: before.kind, after: kind };
     const base = { commitmentId: id, actor: actor.name, occurredAt: now };
+    const deadlineMoved = dueDate !== undefined && dueDate !== single!.dueDate;
     await appendEvents(m, [
       { ...base, kind: 'UPDATED', details: { version: { before: before.version, after: before.version + 1 }, ...details } },
+      ...(kindChanged ? [{ ...base, kind: 'KIND_CHANGED' as const, details: { before: before.kind, after: kind } }] : []),
+      ...(deadlineMoved ? [{ ...base, kind: 'DEADLINE_MOVED' as const, followUpId: single!.id, details: { before: single!.dueDate, after: dueDate } }] : []),
       ...statusChangeEvents(statusesBefore, statusesAfter, base),
     ]);
     return findCommitment(m, id);

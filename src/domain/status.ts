@@ -22,6 +22,8 @@ export interface ReportFact {
   sequence: number;
   /** A report corrected by a later one no longer counts. */
   superseded?: boolean;
+  /** The day (in the tracker's time zone) it was recorded, where it matters: a report dated ahead of it takes effect later. */
+  recordedOn?: CalendarDate;
 }
 
 export interface FollowUpFacts {

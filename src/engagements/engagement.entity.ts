@@ -18,6 +18,10 @@ export class EngagementEntity {
   @Column({ type: 'text', nullable: true })
   summary!: string | null;
 
+  /** Unique when set: the key a CSV import matches on. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -5,7 +5,7 @@ import type { EngagementEntity } from './engagement.entity';
 
 export type EngagementRow = EngagementEntity;
 
-const COLUMNS = `e.id, e.title, e.held_on AS "heldOn", e.location, e.summary, e.created_at AS "createdAt"`;
+const COLUMNS = `e.id, e.title, e.held_on AS "heldOn", e.location, e.summary, e.external_id AS "externalId", e.created_at AS "createdAt"`;
 
 export function engagementsByIds(db: Queryable, ids: readonly string[]): Promise<EngagementRow[]> {
   return db.query(`SELECT ${COLUMNS} FROM engagement e WHERE e.id = ANY($1::bigint[])`, [ids]);

@@ -5,6 +5,12 @@ import { checkDateCursor } from '../db/keyset';
 import { Connection, ConnectionArgs, pageRequest, toConnection } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { toGlobalId } from '../graphql/global-id';
+import type { PartyEntity } from '../parties/party.entity';
+import { PartyType } from '../parties/party.type';
+import type { PersonRow } from '../people/person.repository';
+import { PersonType } from '../people/person.type';
+import type { EngagementCitationRow } from '../sources/source.repository';
+import { SourceCitationType } from '../sources/source.type';
 import { EngagementRow, pageOfEngagements } from './engagement.repository';
 import { EngagementConnection, EngagementType } from './engagement.type';
 
@@ -21,6 +27,21 @@ export class EngagementResolver {
   @FieldResolver(() => ID)
   id(@Root() e: EngagementRow): string {
     return toGlobalId('Engagement', e.id);
+  }
+
+  @FieldResolver(() => [PartyType], { description: 'The parties that met, by code.' })
+  parties(@Root() e: EngagementRow, @Ctx() ctx: RequestContext): Promise<PartyEntity[]> {
+    return ctx.loaders.partiesByEngagement.load(e.id);
+  }
+
+  @FieldResolver(() => [PersonType], { description: 'Who took part, as the sources name them.' })
+  participants(@Root() e: EngagementRow, @Ctx() ctx: RequestContext): Promise<PersonRow[]> {
+    return ctx.loaders.participantsByEngagement.load(e.id);
+  }
+
+  @FieldResolver(() => [SourceCitationType], { description: 'The sources that report it (CONFIRMS) or otherwise speak to it.' })
+  sources(@Root() e: EngagementRow, @Ctx() ctx: RequestContext): Promise<EngagementCitationRow[]> {
+    return ctx.loaders.citationsByEngagement.load(e.id);
   }
 
   @FieldResolver(() => CommitmentConnection, { description: 'The commitments made there, in the order they were recorded.' })

@@ -9,6 +9,7 @@ export class EngagementType extends NodeInterface {
   @Field() title!: string;
   @Field(() => DateScalar, { nullable: true }) heldOn!: string | null;
   @Field(() => String, { nullable: true }) location!: string | null;
+  @Field(() => String, { nullable: true, description: 'Unique among engagements when set: the key a CSV import matches on.' }) externalId!: string | null;
 }
 
 export const { Edge: EngagementEdge, Connection: EngagementConnection } = connectionTypes('Engagement', EngagementType);

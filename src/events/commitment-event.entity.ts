@@ -1,7 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Status } from '../domain/status';
 
-export const EVENT_KINDS = ['CREATED', 'UPDATED', 'PROGRESS_REPORTED', 'STATUS_CHANGED'] as const;
+/**
+ * CREATED, UPDATED, PROGRESS_REPORTED, REPORT_CORRECTED and EVIDENCE_ADDED record one accepted
+ * write each (the commitment's version counts them). STATUS_CHANGED, KIND_CHANGED and
+ * DEADLINE_MOVED record a consequence: they come with the write that caused them (an UPDATED for
+ * a kind or due date edited), or from the scheduler when time alone moves a status.
+ */
+export const EVENT_KINDS = [
+  'CREATED', 'UPDATED', 'PROGRESS_REPORTED', 'STATUS_CHANGED', 'EVIDENCE_ADDED', 'KIND_CHANGED', 'DEADLINE_MOVED', 'REPORT_CORRECTED',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**

@@ -17,7 +17,8 @@ export class CommitmentEventType {
   @Field({ description: 'Who made the change: the name of the API key used, or "scheduler" for time-driven changes.' }) actor!: string;
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'What changed: for UPDATED the before/after values of each edited field; for PROGRESS_REPORTED the report; for CREATED the initial values.',
+    description:
+      'What changed: for UPDATED the before/after values of each edited field; for KIND_CHANGED and DEADLINE_MOVED before and after; for PROGRESS_REPORTED and REPORT_CORRECTED the report (and the one corrected); for EVIDENCE_ADDED the evidence; for CREATED the initial values.',
   })
   details!: Record<string, unknown> | null;
 }

@@ -2,6 +2,8 @@ import type { Queryable } from '../db/queryable';
 import type { CalendarDate } from '../domain/dates';
 import type { FollowUpFacts } from '../domain/status';
 import type { Config } from '../config';
+import type { CommitmentKind } from '../domain/commitment-kinds';
+import type { SourceStance } from '../sources/source-citation.entity';
 import { CommitmentEventRow, EVENT_COLUMNS } from './commitment-event.repository';
 import { BatchFacts, FactNeeds } from './event-filter';
 
@@ -25,7 +27,12 @@ export interface CommitmentFacts {
   title: string;
   description: string | null;
   engagementId: string | null;
+  kind: CommitmentKind;
+  /** The OBLIGORs. */
   partyIds: string[];
+  /** Every party, whatever its role. */
+  involvedPartyIds: string[];
+  citations: { sourceId: string; stance: SourceStance }[];
   /** Loaded only when some filter needs due dates or statuses. */
   followUps?: (FollowUpFacts & { dueDate: CalendarDate | null })[];
 }
@@ -46,8 +53,11 @@ export async function loadCommitmentFacts(db: Queryable, commitmentIds: readonly
            FROM follow_up f WHERE f.commitment_id = c.id), '[]'::json) AS "followUps"`
     : '';
   const rows: CommitmentFacts[] = await db.query(
-    `SELECT c.id, c.title, c.description, c.engagement_id AS "engagementId",
-            ARRAY(SELECT cp.party_id::text FROM commitment_party cp WHERE cp.commitment_id = c.id) AS "partyIds"${followUps}
+    `SELECT c.id, c.title, c.description, c.engagement_id AS "engagementId", c.kind,
+            ARRAY(SELECT cp.party_id::text FROM commitment_party cp WHERE cp.commitment_id = c.id AND cp.role = 'OBLIGOR') AS "partyIds",
+            ARRAY(SELECT cp.party_id::text FROM commitment_party cp WHERE cp.commitment_id = c.id) AS "involvedPartyIds",
+            COALESCE((SELECT json_agg(json_build_object('sourceId', sc.source_id::text, 'stance', sc.stance))
+                        FROM source_citation sc WHERE sc.commitment_id = c.id), '[]'::json) AS citations${followUps}
        FROM commitment c WHERE c.id = ANY($1::bigint[])`,
     [[...new Set(commitmentIds)]],
   );

@@ -3,7 +3,9 @@ import type { CommitmentEventRow } from './commitment-event.repository';
 import type { CommitmentFacts } from './event-feed.repository';
 import { BatchFacts, compileEventFilter, ilikeToRegExp, widestNeeds } from './event-filter';
 
-const none: CommitmentCriteria = { statuses: null, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] };
+const none: CommitmentCriteria = {
+  statuses: null, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [],
+};
 const event = (o: Partial<CommitmentEventRow> = {}) =>
   ({ id: '1', commitmentId: '7', followUpId: null, kind: 'UPDATED', occurredAt: new Date('2026-04-08T10:00:00Z'), previousStatus: null, status: null, ...o }) as CommitmentEventRow;
 const commitment: CommitmentFacts = {
@@ -11,7 +13,10 @@ const commitment: CommitmentFacts = {
   title: 'Joint Working Group on counter-terrorism',
   description: 'Meets every 100% quarter_ly',
   engagementId: '3',
+  kind: 'REQUEST',
   partyIds: ['1', '2'],
+  involvedPartyIds: ['1', '2', '5'],
+  citations: [{ sourceId: '11', stance: 'CONFIRMS' }, { sourceId: '12', stance: 'OMITS' }],
   followUps: [
     { dueDate: '2026-04-07', reports: [] },
     { dueDate: '2026-06-30', reports: [] },
@@ -34,6 +39,19 @@ describe('compileEventFilter', () => {
     expect(compileEventFilter({ ...none, searchPatterns: ['%working%', '%QUARTER\\_LY%'] }).matches(event(), facts)).toBe(true);
     expect(compileEventFilter({ ...none, searchPatterns: ['%working%', '%annual%'] }).matches(event(), facts)).toBe(false);
     expect(compileEventFilter({ ...none, partyIds: ['1'] }).needs).toBe('commitment');
+  });
+
+  it('matches obligors for partyIds, any role for involvingPartyIds, kinds, and cited sources and stances', () => {
+    expect(compileEventFilter({ ...none, partyIds: ['5'] }).matches(event(), facts)).toBe(false);
+    expect(compileEventFilter({ ...none, involvingPartyIds: ['5'] }).matches(event(), facts)).toBe(true);
+    expect(compileEventFilter({ ...none, involvingPartyIds: ['9'] }).matches(event(), facts)).toBe(false);
+    expect(compileEventFilter({ ...none, kinds: ['REQUEST', 'INVITATION'] }).matches(event(), facts)).toBe(true);
+    expect(compileEventFilter({ ...none, kinds: ['AGREEMENT'] }).matches(event(), facts)).toBe(false);
+    expect(compileEventFilter({ ...none, sourceId: '12' }).matches(event(), facts)).toBe(true);
+    expect(compileEventFilter({ ...none, sourceId: '12', stances: ['CONFIRMS'] }).matches(event(), facts)).toBe(false);
+    expect(compileEventFilter({ ...none, stances: ['OMITS'] }).matches(event(), facts)).toBe(true);
+    expect(compileEventFilter({ ...none, stances: ['CONTRADICTS'] }).matches(event(), facts)).toBe(false);
+    expect(compileEventFilter({ ...none, stances: ['OMITS'] }).needs).toBe('commitment');
   });
 
   it('matches a due range when any follow-up falls in it', () => {

@@ -66,6 +66,18 @@ export function compileEventFilter(criteria: CommitmentCriteria): EventFilter {
     const wanted = new Set(criteria.partyIds);
     tests.push((_e, c) => c.partyIds.some((id) => wanted.has(id)));
   }
+  if (criteria.involvingPartyIds) {
+    const wanted = new Set(criteria.involvingPartyIds);
+    tests.push((_e, c) => c.involvedPartyIds.some((id) => wanted.has(id)));
+  }
+  if (criteria.kinds) {
+    const wanted = new Set(criteria.kinds);
+    tests.push((_e, c) => wanted.has(c.kind));
+  }
+  if (criteria.sourceId || criteria.stances) {
+    const { sourceId, stances } = criteria;
+    tests.push((_e, c) => c.citations.some((s) => (!sourceId || s.sourceId === sourceId) && (!stances || stances.includes(s.stance))));
+  }
   if (criteria.engagementId) {
     const wanted = criteria.engagementId;
     tests.push((_e, c) => c.engagementId === wanted);

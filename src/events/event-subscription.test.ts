@@ -35,7 +35,9 @@ function world(initial: number) {
   let beforeRead: () => void = () => undefined;
   const options = (o: Partial<EventSubscriptionOptions>): EventSubscriptionOptions => ({
     stream,
-    filter: compileEventFilter({ statuses: null, partyIds: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [] }),
+    filter: compileEventFilter({
+      statuses: null, partyIds: null, involvingPartyIds: null, kinds: null, sourceId: null, stances: null, engagementId: null, dueFrom: null, dueTo: null, searchPatterns: [],
+    }),
     afterId: null,
     bufferLimit: 1_000,
     stallMs: 60_000,

@@ -4,7 +4,7 @@ import { bindStatusParams, completedOnSql, followUpStatusSql } from '../follow-u
 import type { FollowUpExportRow } from './export-row';
 
 /**
- * Every follow-up with its commitment, parties, engagement and cited sources, in one statement;
+ * Every follow-up with its commitment, responsible parties (OBLIGORs), engagement and cited sources, in one statement;
  * status as of `asOf` computed by Postgres with the same SQL the API uses. Ordered by due date
  * (undated last), then id, like Query.followUps.
  */
@@ -21,10 +21,10 @@ export function followUpExportRows(db: DataSource, asOf: CalendarDate, dueSoonDa
             f.due_date AS "dueDate",
             st.status,
             CASE WHEN st.status = 'OVERDUE' THEN ${p.asOf} - f.due_date END AS "daysOverdue",
-            ${completedOnSql('f')} AS "completedOn",
+            ${completedOnSql('f', p)} AS "completedOn",
             coalesce((SELECT json_agg(json_build_object('code', pa.code, 'name', pa.name) ORDER BY pa.code)
                         FROM commitment_party cp JOIN party pa ON pa.id = cp.party_id
-                       WHERE cp.commitment_id = c.id), '[]'::json) AS parties,
+                       WHERE cp.commitment_id = c.id AND cp.role = 'OBLIGOR'), '[]'::json) AS parties,
             e.title AS "engagementTitle",
             coalesce((SELECT json_agg(json_build_object('title', s.title, 'outlet', s.outlet, 'url', s.url, 'stance', sc.stance)
                                       ORDER BY array_position(ARRAY['CONFIRMS','CONTRADICTS','OMITS'], sc.stance), s.id)

@@ -20,8 +20,14 @@ export class FollowThroughType {
       'Among follow-ups with dueDate < asOf that are not CANCELLED as of asOf: the share with a DONE\nreport dated on or before their dueDate. Null when there are none.',
   })
   onTimeRate!: number | null;
-  @Field(() => Int, { description: 'Follow-ups counted by onTimeRate: due before asOf and not CANCELLED as of asOf.' })
+  @Field(() => Int, { description: "Follow-ups with dueDate < asOf that are not CANCELLED as of asOf: onTimeRate's denominator." })
   dueFollowUps!: number;
-  @Field(() => Int, { description: 'Of dueFollowUps, those with a DONE report dated on or before their due date.' })
+  @Field(() => Int, { description: 'Of those, DONE by a report dated on or before the due date.' })
   doneOnTime!: number;
+  @Field(() => Int, { description: 'Of those, DONE by a report dated after the due date and on or before asOf.' })
+  doneLate!: number;
+  @Field(() => Int, { description: 'Of those, with no report of any state dated on or before asOf: nobody has recorded what happened.' })
+  unreported!: number;
+  @Field(() => Float, { nullable: true, description: 'As onTimeRate, counting only DONE reports whose verification is CORROBORATED.' })
+  corroboratedOnTimeRate!: number | null;
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../domain/dates';
 import { CLOSED_STATUSES, Status } from '../domain/status';
+import { bindKnownRelations, KnownRelations } from '../known-at/known-at.sql';
 
 /**
  * The SQL form of the status rules (the pure form is src/domain/status.ts; the two are proven to
@@ -14,8 +15,11 @@ import { CLOSED_STATUSES, Status } from '../domain/status';
  * closed as of D reads its reports only when D falls before its latest closing report.
  */
 
-/** Placeholders (with casts) for the two inputs every status depends on. */
-export interface StatusParams {
+/**
+ * Placeholders (with casts) for the two inputs every status depends on, and the relations it is
+ * read from: the tables, or the tables as known at an instant (src/known-at/known-at.sql.ts).
+ */
+export interface StatusParams extends KnownRelations {
   asOf: string;
   dueSoonDays: string;
 }
@@ -23,12 +27,29 @@ export interface StatusParams {
 /**
  * Placeholders for asOf and dueSoonDays in `params`. Each value is appended the first time its
  * placeholder is used, so a statement that needs neither (a count without a status filter) binds
- * none: Postgres refuses parameters a statement does not use.
+ * none: Postgres refuses parameters a statement does not use. With `knownAt` (an ISO instant),
+ * the relations are those known then; without, the tables, and the statement is today's.
  */
-export function bindStatusParams(params: unknown[], asOf: CalendarDate, dueSoonDays: number): StatusParams {
+export function bindStatusParams(params: unknown[], asOf: CalendarDate, dueSoonDays: number, knownAt: string | null = null): StatusParams {
   let asOfPlaceholder: string | undefined;
   let dueSoonPlaceholder: string | undefined;
+  const relations = bindKnownRelations(params, knownAt);
   return {
+    get followUp() {
+      return relations.followUp;
+    },
+    get report() {
+      return relations.report;
+    },
+    get commitment() {
+      return relations.commitment;
+    },
+    get citation() {
+      return relations.citation;
+    },
+    get evidence() {
+      return relations.evidence;
+    },
     get asOf() {
       return (asOfPlaceholder ??= `$${params.push(asOf)}::date`);
     },
@@ -62,9 +83,21 @@ export function statusFactColumnsSql(f: string): string {
 export function closedStateSql(f: string, p: StatusParams): string {
   return `CASE WHEN ${f}.last_closed_on <= ${p.asOf} THEN ${f}.last_closed_state
       WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
-      SELECT r.state FROM progress_report r
+      SELECT r.state FROM ${p.report} r
        WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
-         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+         AND NOT EXISTS (SELECT 1 FROM ${p.report} s WHERE s.supersedes_id = r.id)
+       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
+}
+
+/**
+ * The id of the report that decides follow-up `f`'s status as of asOf (the one closedStateSql
+ * reads the state of); null while the follow-up is open.
+ */
+export function decidingReportIdSql(f: string, p: StatusParams): string {
+  return `CASE WHEN ${f}.first_closed_on <= ${p.asOf} THEN (
+      SELECT r.id FROM ${p.report} r
+       WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${p.asOf}
+         AND NOT EXISTS (SELECT 1 FROM ${p.report} s WHERE s.supersedes_id = r.id)
        ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END`;
 }
 
@@ -142,7 +175,7 @@ export function commitmentStatusFromAggregateSql(a: string, p: StatusParams, clo
  * only commitments with nothing open read reports, not every closed follow-up of every commitment.
  */
 export function closedFlagsSql(id: string, p: StatusParams): { anyDone: string; anyMissed: string } {
-  const any = (state: Status) => `EXISTS (SELECT 1 FROM follow_up cf
+  const any = (state: Status) => `EXISTS (SELECT 1 FROM ${p.followUp} cf
       WHERE cf.commitment_id = ${id} AND cf.first_closed_on <= ${p.asOf} AND ${closedStateSql('cf', p)} = '${state}')`;
   return { anyDone: any('DONE'), anyMissed: any('MISSED') };
 }
@@ -164,7 +197,7 @@ export function commitmentOpenAggregateColumnsSql(f: string, p: StatusParams): s
 export function commitmentStatusLateralSql(c: string, p: StatusParams): string {
   return `(SELECT a.*, ${commitmentStatusFromAggregateSql('a', p)} AS status FROM (
       SELECT ${commitmentAggregateColumnsSql('f')}
-        FROM (SELECT ${followUpFactsSql('fu', p)} FROM follow_up fu WHERE fu.commitment_id = ${c}.id) f
+        FROM (SELECT ${followUpFactsSql('fu', p)} FROM ${p.followUp} fu WHERE fu.commitment_id = ${c}.id) f
     ) a)`;
 }
 
@@ -182,7 +215,7 @@ export function commitmentStatusGivenNextDueSql(c: string, nextDue: string, p: S
 
 /** The earliest due date among commitment `c`'s open dated follow-ups: one index probe. */
 export function nextDueSql(c: string, p: StatusParams): string {
-  return `(SELECT min(nf.due_date) FROM follow_up nf
+  return `(SELECT min(nf.due_date) FROM ${p.followUp} nf
       WHERE nf.commitment_id = ${c}.id AND nf.due_date IS NOT NULL AND ${isOpenSql('nf', p)})`;
 }
 
@@ -234,14 +267,14 @@ export function datedStatusesFromTheStart(statuses: readonly Status[] | null): b
  * One probe of follow_up_commitment_due_closed_idx, bounded by f's due date.
  */
 export function isNextDueFollowUpSql(f: string, p: StatusParams): string {
-  return `NOT EXISTS (SELECT 1 FROM follow_up ef
+  return `NOT EXISTS (SELECT 1 FROM ${p.followUp} ef
       WHERE ef.commitment_id = ${f}.commitment_id AND ef.due_date <= ${f}.due_date
         AND (ef.due_date < ${f}.due_date OR ef.id < ${f}.id) AND ${isOpenSql('ef', p)})`;
 }
 
 /** True when commitment `c` has no open dated follow-up, so no next due date. */
 export function hasNoNextDueSql(c: string, p: StatusParams): string {
-  return `NOT EXISTS (SELECT 1 FROM follow_up xf WHERE xf.commitment_id = ${c}.id AND xf.due_date IS NOT NULL AND ${isOpenSql('xf', p)})`;
+  return `NOT EXISTS (SELECT 1 FROM ${p.followUp} xf WHERE xf.commitment_id = ${c}.id AND xf.due_date IS NOT NULL AND ${isOpenSql('xf', p)})`;
 }
 
 /**
@@ -265,8 +298,8 @@ export function commitmentStatusFilterSql(c: string, nextDue: string, statuses: 
   const wanted = new Set(statuses);
   const exact = `(CASE WHEN ${nextDue} IS NOT NULL THEN ${nextDueInStatusesSql(nextDue, statuses, p)}
       ELSE ${undatedOrClosedStatusFilterSql(c, statuses, p)} END)`;
-  const preFilter = [`${c}.id IN (SELECT pf.commitment_id FROM follow_up pf WHERE ${followUpStatusFilterSql('pf', statuses, p)})`];
-  if (wanted.has('UNDATED')) preFilter.push(`NOT EXISTS (SELECT 1 FROM follow_up pe WHERE pe.commitment_id = ${c}.id)`);
+  const preFilter = [`${c}.id IN (SELECT pf.commitment_id FROM ${p.followUp} pf WHERE ${followUpStatusFilterSql('pf', statuses, p)})`];
+  if (wanted.has('UNDATED')) preFilter.push(`NOT EXISTS (SELECT 1 FROM ${p.followUp} pe WHERE pe.commitment_id = ${c}.id)`);
   return `((${preFilter.join(' OR ')}) AND ${exact})`;
 }
 
@@ -275,11 +308,11 @@ export function commitmentStatusFilterSql(c: string, nextDue: string, statuses: 
  * closing report is that DONE report, it is cached; without an effective DONE report
  * (first_done_on null) there is none.
  */
-export function completedOnSql(f: string): string {
+export function completedOnSql(f: string, p: KnownRelations): string {
   return `(CASE WHEN ${f}.last_closed_state = 'DONE' THEN ${f}.last_closed_on
-      WHEN ${f}.first_done_on IS NOT NULL THEN (SELECT r.reported_on FROM progress_report r
+      WHEN ${f}.first_done_on IS NOT NULL THEN (SELECT r.reported_on FROM ${p.report} r
       WHERE r.follow_up_id = ${f}.id AND r.state = 'DONE'
-        AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+        AND NOT EXISTS (SELECT 1 FROM ${p.report} s WHERE s.supersedes_id = r.id)
       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1) END)`;
 }
 
@@ -290,4 +323,17 @@ export function completedOnSql(f: string): string {
  */
 export function doneOnTimeSql(f: string): string {
   return `(${f}.first_done_on <= ${f}.due_date)`;
+}
+
+/**
+ * True when follow-up `f` was done late as of asOf: no DONE report by its due date, but one dated
+ * after it and on or before asOf (first_done_on is the earliest effective DONE report's date).
+ */
+export function doneLateSql(f: string, p: StatusParams): string {
+  return `(${f}.first_done_on > ${f}.due_date AND ${f}.first_done_on <= ${p.asOf})`;
+}
+
+/** True when follow-up `f` has no effective report of any state dated on or before asOf. */
+export function unreportedSql(f: string, p: StatusParams): string {
+  return `(${f}.first_reported_on IS NULL OR ${f}.first_reported_on > ${p.asOf})`;
 }

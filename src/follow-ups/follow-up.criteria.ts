@@ -10,10 +10,15 @@ export async function followUpCriteria(db: Queryable, filter: FollowUpFilterInpu
   const f = filter ?? {};
   const commitmentId = f.commitmentId == null ? null : expectGlobalId(f.commitmentId, 'Commitment', `${path}commitmentId`);
   const { from, to } = dateRange(f.dueAfter, f.dueBefore, path);
+  const engagementId = f.engagementId == null ? null : expectGlobalId(f.engagementId, 'Engagement', `${path}engagementId`);
   const partyIds = await partyIdsForCodes(db, f.partyCodes, `${path}partyCodes`);
   if (commitmentId) {
     const found = await db.query(`SELECT 1 FROM commitment WHERE id = $1`, [commitmentId]);
     if (!found.length) throw notFound('Commitment', f.commitmentId!, `${path}commitmentId`);
   }
-  return { statuses: distinct(f.status), partyIds, commitmentId, dueFrom: from, dueTo: to };
+  if (engagementId) {
+    const found = await db.query(`SELECT 1 FROM engagement WHERE id = $1`, [engagementId]);
+    if (!found.length) throw notFound('Engagement', f.engagementId!, `${path}engagementId`);
+  }
+  return { statuses: distinct(f.status), partyIds, commitmentId, engagementId, kinds: distinct(f.kinds), dueFrom: from, dueTo: to };
 }

@@ -15,6 +15,8 @@ export interface RequestContext {
   today: CalendarDate;
   /** asOf of each root field, by response key (see graphql/as-of.ts). */
   rootAsOf: Map<string | number, CalendarDate>;
+  /** knownAt of each root field (an ISO instant; null: now), by response key (see graphql/known-at.ts). */
+  rootKnownAt: Map<string | number, string | null>;
   /** The raw Authorization header; checked only by operations that write. */
   authorization?: string;
   /** DataLoaders for this request only: never shared, so no request sees another's cache. */
@@ -33,6 +35,7 @@ export function createContext(services: AppServices, authorization?: string): Re
     ...services,
     today: services.clock.today(),
     rootAsOf: new Map(),
+    rootKnownAt: new Map(),
     authorization,
     loaders: createLoaders(services.db, services.config),
   };

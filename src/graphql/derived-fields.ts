@@ -2,16 +2,19 @@ import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { CalendarDate } from '../domain/dates';
 import { fieldAsOf } from './as-of.args';
 import type { RequestContext } from './context';
+import { fieldKnownAt } from './known-at';
 
-/** A row of a list, which computes some derived values in its own SQL, as of the list's asOf. */
+/** A row of a list, which computes some derived values in its own SQL, as of the list's asOf and knownAt. */
 interface DerivedRow {
   derivedAsOf?: CalendarDate;
+  derivedKnownAt?: string | null;
   [field: string]: unknown;
 }
 
-/** Whether `row` carries the values derived as of `asOf`, so that nothing needs computing again. */
-export function carriesDerivedValues(row: object, asOf: CalendarDate): boolean {
-  return (row as DerivedRow).derivedAsOf === asOf;
+/** Whether `row` carries the values derived as of `asOf` and `knownAt` (null: now), so that nothing needs computing again. */
+export function carriesDerivedValues(row: object, asOf: CalendarDate, knownAt: string | null): boolean {
+  const r = row as DerivedRow;
+  return r.derivedAsOf === asOf && (r.derivedKnownAt ?? null) === knownAt;
 }
 
 /** Fields whose value a list row may carry, by GraphQL type. */
@@ -35,7 +38,7 @@ export function answerDerivedFieldsFromRows(schema: GraphQLSchema): GraphQLSchem
       const field = fields[name];
       const resolve = field.resolve!;
       field.resolve = (row: DerivedRow, args, ctx: RequestContext, info) =>
-        carriesDerivedValues(row, fieldAsOf(ctx, info, args.asOf)) ? row[name] : resolve(row, args, ctx, info);
+        carriesDerivedValues(row, fieldAsOf(ctx, info, args.asOf), fieldKnownAt(ctx, info, args.knownAt)) ? row[name] : resolve(row, args, ctx, info);
     }
   }
   return schema;

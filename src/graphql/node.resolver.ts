@@ -21,6 +21,7 @@ export class NodeResolver {
       Commitment: ctx.loaders.commitmentById,
       FollowUp: ctx.loaders.followUpById,
       ProgressReport: ctx.loaders.reportById,
+      Person: ctx.loaders.personById,
     };
     const row = await loaders[parsed.type].load(parsed.id);
     return row ? { ...row, __typename: parsed.type } : null;

@@ -9,6 +9,10 @@ import { CommitmentEventSubscriptionResolver, unusedPubSub } from '../events/com
 import { FollowThroughResolver } from '../follow-through/follow-through.resolver';
 import { FollowUpResolver } from '../follow-ups/follow-up.resolver';
 import { PartyResolver } from '../parties/party.resolver';
+import { PersonResolver } from '../people/person.resolver';
+import { PartyMutationResolver } from '../parties/party-mutation.resolver';
+import { EngagementMutationResolver } from '../engagements/engagement-mutation.resolver';
+import { EvidenceMutationResolver } from '../evidence/evidence-mutation.resolver';
 import { ProgressReportMutationResolver } from '../progress-reports/progress-report-mutation.resolver';
 import { ProgressReportResolver } from '../progress-reports/progress-report.resolver';
 import { SourceMutationResolver } from '../sources/source-mutation.resolver';
@@ -19,10 +23,11 @@ import { NodeResolver } from './node.resolver';
 
 /** Every resolver class of the API. */
 export const resolvers = [
-  PartyResolver, SourceResolver,
+  PartyResolver, SourceResolver, PersonResolver,
   NodeResolver, CommitmentResolver, FollowUpResolver, ProgressReportResolver, EngagementResolver, CommitmentEventResolver, FollowThroughResolver,
   CommitmentEventSubscriptionResolver,
   CommitmentMutationResolver, ProgressReportMutationResolver, SourceMutationResolver, ApiKeyResolver,
+  EngagementMutationResolver, PartyMutationResolver, EvidenceMutationResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

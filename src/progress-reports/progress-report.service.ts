@@ -13,6 +13,7 @@ import { badInput, conflict, notFound } from '../graphql/errors';
 import { expectGlobalId, toGlobalId } from '../graphql/global-id';
 import { checkDate, latestPastDate, LIMITS, optionalText, requireAllFound } from '../graphql/validate';
 import { sourcesByIds } from '../sources/source.repository';
+import { insertEvidence } from '../evidence/evidence-write.repository';
 import { correctionOf, insertReport } from './progress-report-write.repository';
 import { ProgressReportEntity } from './progress-report.entity';
 import { CorrectReportInput, ReportProgressInput } from './progress-report.input';
@@ -50,8 +51,10 @@ async function findFollowUp(db: DataSource, id: string, field: string, globalId:
 
 /**
  * Records a report in one transaction: lock the commitment (reports on one commitment take turns,
- * so each sees the statuses its predecessor left), insert, bump the commitment's version, and log
- * PROGRESS_REPORTED plus STATUS_CHANGED when the follow-up's status as of today moves.
+ * so each sees the statuses its predecessor left), insert it with its source as first evidence,
+ * bump the commitment's version, and log PROGRESS_REPORTED (REPORT_CORRECTED for a correction)
+ * plus STATUS_CHANGED when the follow-up's status as of today moves. A report dated ahead (today's
+ * tomorrow, time zones allowing) moves no status today; the scheduler announces it on its day.
  */
 async function record(ctx: RequestContext, actor: Actor, followUp: FollowUpEntity, fields: ReportFields, supersedes?: ProgressReportEntity): Promise<ReportOutcome> {
   const tooEarly = reportBeforeEngagementProblem(fields.reportedOn, await engagementHeldOnOfCommitment(ctx.db, followUp.commitmentId));
@@ -70,6 +73,8 @@ async function record(ctx: RequestContext, actor: Actor, followUp: FollowUpEntit
     const now = ctx.clock.now();
     const before = await snapshotStatuses(m, [followUp.id], ctx.today, ctx.config.dueSoonDays);
     const report = await insertReport(m, { ...fields, followUpId: followUp.id, supersedesId: supersedes?.id ?? null, recordedBy: actor.name, now });
+    // The source the report was given is its first piece of evidence.
+    if (fields.sourceId) await insertEvidence(m, { reportId: report.id, sourceId: fields.sourceId, stance: 'CONFIRMS', note: null, recordedBy: actor.name, now });
     await bumpCommitment(m, commitment.id, commitment.version, now);
     const after = await snapshotStatuses(m, [followUp.id], ctx.today, ctx.config.dueSoonDays);
     const base = { commitmentId: commitment.id, actor: actor.name, occurredAt: now };
@@ -77,13 +82,13 @@ async function record(ctx: RequestContext, actor: Actor, followUp: FollowUpEntit
       {
         ...base,
         followUpId: followUp.id,
-        kind: 'PROGRESS_REPORTED',
+        kind: supersedes ? 'REPORT_CORRECTED' : 'PROGRESS_REPORTED',
         details: {
           reportId: toGlobalId('ProgressReport', report.id),
           state: report.state,
           reportedOn: report.reportedOn,
           sourceId: report.sourceId ? toGlobalId('Source', report.sourceId) : null,
-          ...(supersedes ? { supersedes: toGlobalId('ProgressReport', supersedes.id) } : {}),
+          ...(supersedes ? { supersedes: toGlobalId('ProgressReport', supersedes.id), corrects: { state: supersedes.state, reportedOn: supersedes.reportedOn } } : {}),
         },
       },
       ...statusChangeEvents(before, after, base),

@@ -47,10 +47,10 @@ export async function runSchedulerTick({ db, clock, config, log }: AppServices):
     }
     // Commitment rows first, the event log's lock after, as every API write takes them: the other
     // order could close a deadlock cycle with a write extending the same commitment.
-    const extendedCommitments = await extendRecurring(manager, today);
+    const extendedCommitments = await extendRecurring(manager, today, clock.now());
     let events = 0;
     if (watermark < today) {
-      const candidates = await findTimeDrivenCandidates(manager, watermark, today, config.dueSoonDays);
+      const candidates = await findTimeDrivenCandidates(manager, watermark, today, config.dueSoonDays, clock.timeZone);
       const transitions = timeDrivenTransitions(candidates, watermark, today, config.dueSoonDays);
       const newEvents: NewEvent[] = transitions.map((t) => ({
         commitmentId: t.commitmentId,
@@ -72,10 +72,10 @@ export async function runSchedulerTick({ db, clock, config, log }: AppServices):
   });
 }
 
-async function extendRecurring(manager: EntityManager, today: CalendarDate): Promise<number> {
+async function extendRecurring(manager: EntityManager, today: CalendarDate, now: Date): Promise<number> {
   const horizon = horizonFrom(today);
   const short = await findRecurringShortOf(manager, horizon);
-  for (const commitment of short) await materializeRecurringFollowUps(manager, commitment, horizon);
+  for (const commitment of short) await materializeRecurringFollowUps(manager, commitment, horizon, now);
   return short.length;
 }
 

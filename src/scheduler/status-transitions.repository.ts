@@ -29,27 +29,37 @@ export async function writeWatermark(manager: EntityManager, job: string, throug
 /**
  * Follow-ups that may change status by date alone on a day in (after, through]: due the day
  * before such a day (→ OVERDUE) or dueSoonDays after it (→ DUE_SOON), and not closed before the
- * first of those days. Their reports come along so the pure rules decide the exact statuses.
+ * first of those days; or with a closing report dated on such a day but recorded before it (in
+ * `timeZone`), which takes effect that day. Their reports come along, with the day each was
+ * recorded, so the pure rules decide the exact statuses.
  */
 export async function findTimeDrivenCandidates(
   manager: EntityManager,
   after: CalendarDate,
   through: CalendarDate,
   dueSoonDays: number,
+  timeZone: string,
 ): Promise<DatedFollowUp[]> {
   return manager.query(
-    `SELECT f.id, f.commitment_id AS "commitmentId", f.due_date AS "dueDate",
+    `WITH candidate AS (
+       SELECT f.id FROM follow_up f
+        WHERE (f.due_date BETWEEN $1::date AND $2::date - 1 OR f.due_date BETWEEN $1::date + 1 + $3::int AND $2::date + $3::int)
+          AND (f.first_closed_on IS NULL OR f.first_closed_on > $1::date + 1)
+       UNION
+       SELECT a.follow_up_id FROM progress_report a
+        WHERE a.state <> 'IN_PROGRESS' AND a.reported_on > $1::date AND a.reported_on <= $2::date
+          AND (a.created_at AT TIME ZONE $4::text)::date < a.reported_on)
+     SELECT f.id, f.commitment_id AS "commitmentId", f.due_date AS "dueDate",
             COALESCE((
               SELECT json_agg(json_build_object(
                        'state', r.state, 'reportedOn', r.reported_on, 'sequence', r.id,
+                       'recordedOn', (r.created_at AT TIME ZONE $4::text)::date,
                        'superseded', EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)))
                 FROM progress_report r WHERE r.follow_up_id = f.id
             ), '[]'::json) AS reports
-       FROM follow_up f
-      WHERE (f.due_date BETWEEN $1::date AND $2::date - 1 OR f.due_date BETWEEN $1::date + 1 + $3::int AND $2::date + $3::int)
-        AND (f.first_closed_on IS NULL OR f.first_closed_on > $1::date + 1)
+       FROM candidate JOIN follow_up f ON f.id = candidate.id
       ORDER BY f.id`,
-    [after, through, dueSoonDays],
+    [after, through, dueSoonDays, timeZone],
   );
 }
 

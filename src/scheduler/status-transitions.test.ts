@@ -38,6 +38,24 @@ describe('timeDrivenTransitions', () => {
     expect(timeDrivenTransitions([reopened], '2026-04-07', '2026-04-08', 14)).toHaveLength(1);
   });
 
+  it('announces a report dated ahead on its day, once, and one recorded on its day never', () => {
+    const ahead = followUp('7', '2026-04-20', [{ state: 'DONE', reportedOn: '2026-04-09', recordedOn: '2026-04-08', sequence: 1 }]);
+    expect(timeDrivenTransitions([ahead], '2026-04-08', '2026-04-09', 14)).toEqual([
+      { followUpId: '7', commitmentId: '1', day: '2026-04-09', previousStatus: 'DUE_SOON', status: 'DONE' },
+    ]);
+    expect(timeDrivenTransitions([ahead], '2026-04-09', '2026-04-12', 14)).toEqual([]);
+    const onTheDay = followUp('7', '2026-04-20', [{ state: 'DONE', reportedOn: '2026-04-09', recordedOn: '2026-04-09', sequence: 1 }]);
+    expect(timeDrivenTransitions([onTheDay], '2026-04-08', '2026-04-09', 14)).toEqual([]);
+  });
+
+  it('announces an undated follow-up closed by a report dated ahead, and nothing for a superseded or IN_PROGRESS one', () => {
+    const undated = { id: '8', commitmentId: '1', dueDate: null, reports: [{ state: 'MISSED' as const, reportedOn: '2026-04-09', recordedOn: '2026-04-08', sequence: 1 }] };
+    expect(timeDrivenTransitions([undated], '2026-04-08', '2026-04-09', 14).map((t) => [t.previousStatus, t.status])).toEqual([['UNDATED', 'MISSED']]);
+    const withdrawn = followUp('7', '2026-06-20', [{ state: 'DONE', reportedOn: '2026-04-09', recordedOn: '2026-04-08', sequence: 1, superseded: true }]);
+    const inProgress = followUp('7', '2026-06-20', [{ state: 'IN_PROGRESS', reportedOn: '2026-04-09', recordedOn: '2026-04-08', sequence: 1 }]);
+    expect(timeDrivenTransitions([withdrawn, inProgress], '2026-04-08', '2026-04-09', 14)).toEqual([]);
+  });
+
   it('with dueSoonDays 0 goes SCHEDULED to DUE_SOON on the due date and OVERDUE the day after', () => {
     const result = timeDrivenTransitions([followUp('7', '2026-04-07')], '2026-04-01', '2026-04-08', 0);
     expect(result.map((t) => [t.day, t.previousStatus, t.status])).toEqual([

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { STANCES, Stance } from '../domain/verification';
 
-export const SOURCE_STANCES = ['CONFIRMS', 'OMITS', 'CONTRADICTS'] as const;
-export type SourceStance = (typeof SOURCE_STANCES)[number];
+export const SOURCE_STANCES = STANCES;
+export type SourceStance = Stance;
 
 /** What one source says about one commitment. */
 @Entity('source_citation')

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const SOURCE_KINDS = ['ARTICLE', 'PRESS_RELEASE', 'STATEMENT', 'OTHER'] as const;
+/** Who speaks through a source (not its format): see the contract's `enum SourceKind`. */
+export const SOURCE_KINDS = ['OFFICIAL', 'STATE_MEDIA', 'INDEPENDENT_MEDIA', 'RESEARCH', 'OTHER'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** A published account (article, press release) that claims rest on. */
@@ -21,8 +22,17 @@ export class SourceEntity {
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn!: string | null;
 
-  @Column({ type: 'text', default: 'ARTICLE' })
-  kind!: SourceKind;
+  /** Null while unknown. */
+  @Column({ type: 'text', nullable: true })
+  kind!: SourceKind | null;
+
+  /** The party whose government or state speaks through it; null for an independent source. */
+  @Column({ name: 'affiliation_party_id', type: 'bigint', nullable: true })
+  affiliationPartyId!: string | null;
+
+  /** Unique when set: the key a CSV import matches on. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../graphql/connection';
-import { SourceStanceEnum } from '../graphql/enums';
+import { SourceKindEnum, SourceStanceEnum } from '../graphql/enums';
 import { NodeInterface } from '../graphql/node.type';
 import { DateScalar } from '../graphql/scalars';
 import type { SourceStance } from './source-citation.entity';
+import type { SourceKind } from './source.entity';
 
 @ObjectType('Source', { implements: NodeInterface, description: 'A published account that claims rest on: an article, a press release.', simpleResolvers: true })
 export class SourceType extends NodeInterface {
@@ -12,9 +13,11 @@ export class SourceType extends NodeInterface {
   @Field(() => String, { nullable: true }) outlet!: string | null;
   @Field(() => String, { nullable: true }) url!: string | null;
   @Field(() => DateScalar, { nullable: true }) publishedOn!: string | null;
+  @Field(() => SourceKindEnum, { nullable: true, description: 'Who speaks through it; null while unknown.' }) kind!: SourceKind | null;
+  @Field(() => String, { nullable: true, description: 'Unique among sources when set: the key a CSV import matches on.' }) externalId!: string | null;
 }
 
-@ObjectType('SourceCitation', { description: 'What one source says about a commitment.', simpleResolvers: true })
+@ObjectType('SourceCitation', { description: 'What one source says about a commitment (or an engagement).', simpleResolvers: true })
 export class SourceCitationType {
   @Field(() => SourceType) source!: SourceType;
   @Field(() => SourceStanceEnum) stance!: SourceStance;

@@ -49,6 +49,56 @@ describe('time-driven status changes', () => {
   });
 });
 
+describe('a report dated ahead of the day it is recorded', () => {
+  it('changes no status when recorded and announces the change exactly once when its day comes', async () => {
+    const env = { ADMIN_API_KEY: 'admin-key-for-the-scheduler-test', CLOCK_START: '2026-04-08T20:00:00Z', SCHEDULER_INTERVAL_MS: '86400000' };
+    const app = await startTestApp({ env });
+    const auth = { authorization: `Bearer ${env.ADMIN_API_KEY}` };
+    const tick = (instant: string) => runSchedulerTick({ db: app.db, config: app.config, log: createLogger('silent'), clock: createClock({ start: new Date(instant), timeZone: 'UTC' }) });
+    try {
+      await tick('2026-04-08T20:00:00Z');
+      await app.db.query(`INSERT INTO party (code, name) VALUES ('PK', 'Pakistan')`);
+      const created = await app.graphql(`mutation { createCommitment(input: { title: "Open the unit", partyCodes: ["PK"], dueDate: "2026-04-15" }) {
+        commitment { id followUps { nodes { id } } } } }`, {}, auth);
+      const followUpId = created.data.createCommitment.commitment.followUps.nodes[0].id;
+      const report = (reportedOn: string) => app.graphql(`mutation ($f: ID!, $d: Date!) { reportProgress(input: { followUpId: $f, state: DONE, reportedOn: $d }) {
+        followUp { status } } }`, { f: followUpId, d: reportedOn }, auth);
+      const statusEvents = () => app.db.query(`SELECT previous_status AS "from", status AS "to", occurred_at AS at, actor FROM commitment_event WHERE kind = 'STATUS_CHANGED' ORDER BY id`);
+
+      // Recorded on the 8th, dated the 9th: still DUE_SOON today, nothing announced.
+      expect((await report('2026-04-09')).data.reportProgress.followUp.status).toBe('DUE_SOON');
+      expect(await statusEvents()).toEqual([]);
+
+      await tick('2026-04-09T00:00:05Z');
+      const expected = [{ from: 'DUE_SOON', to: 'DONE', at: new Date('2026-04-09T00:00:00Z'), actor: 'scheduler' }];
+      expect(await statusEvents()).toEqual(expected);
+      // Later ticks, and catching up over many days, never announce it again.
+      await tick('2026-04-09T12:00:00Z');
+      await tick('2026-04-20T00:00:05Z');
+      expect(await statusEvents()).toEqual(expected);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('is announced by the write alone when recorded on its own day', async () => {
+    const database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test' });
+    const tick = (instant: string) => runSchedulerTick({ db: database.db, config, log: createLogger('silent'), clock: createClock({ start: new Date(instant), timeZone: 'UTC' }) });
+    try {
+      await tick('2026-04-08T10:00:00Z');
+      const commitment = await createCommitment(database.db);
+      const followUp = await createFollowUp(database.db, { commitmentId: commitment, dueDate: '2026-06-30' });
+      // Recorded (created_at: now) on the day it is dated, after the scheduler last ran: the
+      // write announced it, so the scheduler's pass over that day adds nothing.
+      await database.db.query(`INSERT INTO progress_report (follow_up_id, state, reported_on, recorded_by, created_at) VALUES ($1, 'DONE', '2026-04-09', 'test', '2026-04-09T08:00:00Z')`, [followUp]);
+      expect(await tick('2026-04-10T00:00:05Z')).toMatchObject({ ran: true, events: 0 });
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe('runSchedulerTick', () => {
   let database: TestDatabase;
   const config = loadConfig({ NODE_ENV: 'test' });

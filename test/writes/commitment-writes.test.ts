@@ -20,7 +20,7 @@ describe('creating and editing commitments', () => {
     const c = await createCommitmentViaApi(app, {
       title: '  Hold the joint working group  ',
       description: 'Counter-terrorism JWG.',
-      partyCodes: ['pk', 'CN', 'PK'],
+      partyCodes: ['pk', ' CN'],
       engagementId: gid('Engagement', engagementId),
       dueDate: '2026-06-30',
       sourceIds: [gid('Source', sourceId)],
@@ -82,8 +82,9 @@ describe('creating and editing commitments', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.updateCommitment.commitment.followUps.nodes[0]).toMatchObject({ dueDate: '2026-03-01', status: 'OVERDUE' });
     const history = (await app.graphql(HISTORY, { id: c.id })).data.node.history.nodes;
-    expect(history.map((e: any) => e.kind)).toEqual(['CREATED', 'UPDATED', 'STATUS_CHANGED']);
-    expect(history[2]).toMatchObject({ previousStatus: 'SCHEDULED', status: 'OVERDUE', followUp: { id: c.followUps.nodes[0].id } });
+    expect(history.map((e: any) => e.kind)).toEqual(['CREATED', 'UPDATED', 'DEADLINE_MOVED', 'STATUS_CHANGED']);
+    expect(history[2]).toMatchObject({ actor: 'desk', details: { before: '2026-12-01', after: '2026-03-01' }, followUp: { id: c.followUps.nodes[0].id } });
+    expect(history[3]).toMatchObject({ previousStatus: 'SCHEDULED', status: 'OVERDUE', followUp: { id: c.followUps.nodes[0].id } });
   });
 
   it('refuses to move the due date of a recurring commitment, explaining why, and changes nothing', async () => {

@@ -1,13 +1,14 @@
 import { createSource } from '../support/factories';
 import {
-  ADD_FOLLOW_UP, admin, CITE_SOURCE, CREATE_COMMITMENT, CREATE_SOURCE, createCommitmentViaApi, databaseState, gid, REPORT_PROGRESS, startWriteApp,
-  UPDATE_COMMITMENT, WriteApp,
+  ADD_EVIDENCE, ADD_FOLLOW_UP, admin, CITE_SOURCE, CREATE_COMMITMENT, CREATE_ENGAGEMENT, CREATE_PARTY, CREATE_SOURCE, createCommitmentViaApi, databaseState, gid,
+  REPORT_PROGRESS, startWriteApp, UPDATE_COMMITMENT, UPDATE_SOURCE, WriteApp,
 } from './write-app';
 
 interface Fixture {
   commitmentId: string;
   followUpId: string;
   sourceId: string;
+  reportId: string;
 }
 
 type Case = [name: string, mutation: string, input: (f: Fixture) => Record<string, unknown>, code: string, field: string];
@@ -16,6 +17,9 @@ const commitment = (extra: Record<string, unknown>) => () => ({ title: 'Valid ti
 const update = (extra: Record<string, unknown>) => (f: Fixture) => ({ id: f.commitmentId, expectedVersion: 1, ...extra });
 const report = (extra: Record<string, unknown>) => (f: Fixture) => ({ followUpId: f.followUpId, state: 'DONE', reportedOn: '2026-03-01', ...extra });
 const source = (extra: Record<string, unknown>) => () => ({ title: 'A source', ...extra });
+const sourceUpdate = (extra: Record<string, unknown>) => (f: Fixture) => ({ id: f.sourceId, ...extra });
+const engagement = (extra: Record<string, unknown>) => () => ({ title: 'A meeting', partyCodes: ['PK', 'CN'], ...extra });
+const evidence = (extra: Record<string, unknown>) => (f: Fixture) => ({ reportId: f.reportId, sourceId: f.sourceId, stance: 'CONFIRMS', ...extra });
 
 const CASES: Case[] = [
   ['an empty title', CREATE_COMMITMENT, commitment({ title: '' }), 'BAD_USER_INPUT', 'input.title'],
@@ -44,6 +48,15 @@ const CASES: Case[] = [
   ['a rule with no occurrence', CREATE_COMMITMENT, commitment({ recurrence: 'FREQ=MONTHLY;UNTIL=20200101', startsOn: '2026-05-01' }), 'BAD_USER_INPUT', 'input.recurrence'],
   ['a rule smuggling a DTSTART', CREATE_COMMITMENT, commitment({ recurrence: 'FREQ=MONTHLY\nDTSTART:19000101T000000Z', startsOn: '2026-05-01' }), 'BAD_USER_INPUT', 'input.recurrence'],
   ['a 51-item source list', CREATE_COMMITMENT, (f) => commitment({ sourceIds: Array(51).fill(f.sourceId) })(), 'BAD_USER_INPUT', 'input.sourceIds'],
+  ['a party listed twice', CREATE_COMMITMENT, commitment({ partyCodes: ['PK', ' pk'] }), 'BAD_USER_INPUT', 'input.partyCodes'],
+  ['a party both obligor and beneficiary', CREATE_COMMITMENT, commitment({ otherParties: [{ partyCode: 'PK', role: 'BENEFICIARY' }] }), 'BAD_USER_INPUT', 'input.otherParties[0].partyCode'],
+  ['a party listed twice among otherParties', CREATE_COMMITMENT, commitment({ otherParties: [{ partyCode: 'CN', role: 'HOST' }, { partyCode: 'CN', role: 'BENEFICIARY' }] }), 'BAD_USER_INPUT', 'input.otherParties[1].partyCode'],
+  ['an unknown party among otherParties', CREATE_COMMITMENT, commitment({ otherParties: [{ partyCode: 'ZZ', role: 'HOST' }] }), 'BAD_USER_INPUT', 'input.otherParties[0].partyCode'],
+  ['a malformed party code among otherParties', CREATE_COMMITMENT, commitment({ otherParties: [{ partyCode: 'China', role: 'HOST' }] }), 'BAD_USER_INPUT', 'input.otherParties[0].partyCode'],
+  ['an OBLIGOR among otherParties', CREATE_COMMITMENT, commitment({ otherParties: [{ partyCode: 'CN', role: 'OBLIGOR' }] }), 'BAD_USER_INPUT', 'input.otherParties[0].role'],
+  ['a REQUEST without an OBLIGOR', CREATE_COMMITMENT, commitment({ kind: 'REQUEST', partyCodes: [], otherParties: [{ partyCode: 'PK', role: 'BENEFICIARY' }] }), 'BAD_USER_INPUT', 'input.partyCodes'],
+  ['an INVITATION without an OBLIGOR', CREATE_COMMITMENT, commitment({ kind: 'INVITATION', partyCodes: [], otherParties: [{ partyCode: 'CN', role: 'HOST' }] }), 'BAD_USER_INPUT', 'input.partyCodes'],
+  ['an external id already taken', CREATE_COMMITMENT, commitment({ externalId: 'existing-commitment' }), 'BAD_USER_INPUT', 'input.externalId'],
 
   ['a malformed commitment id', UPDATE_COMMITMENT, update({ id: 'abc', title: 'x' }), 'BAD_USER_INPUT', 'input.id'],
   ['an unknown commitment', UPDATE_COMMITMENT, update({ id: gid('Commitment', 424242), title: 'x' }), 'NOT_FOUND', 'input.id'],
@@ -69,6 +82,29 @@ const CASES: Case[] = [
   ['an empty source title', CREATE_SOURCE, source({ title: '' }), 'BAD_USER_INPUT', 'input.title'],
   ['a 201-character outlet', CREATE_SOURCE, source({ outlet: 'o'.repeat(201) }), 'BAD_USER_INPUT', 'input.outlet'],
   ['a publication date in the future', CREATE_SOURCE, source({ publishedOn: '2027-01-01' }), 'BAD_USER_INPUT', 'input.publishedOn'],
+  ['an affiliation that is not a party', CREATE_SOURCE, source({ affiliationCode: 'ZZ' }), 'BAD_USER_INPUT', 'input.affiliationCode'],
+  ['an affiliation that is not a party code', CREATE_SOURCE, source({ affiliationCode: 'China' }), 'BAD_USER_INPUT', 'input.affiliationCode'],
+  ['an affiliation that is not a party, on update', UPDATE_SOURCE, sourceUpdate({ kind: 'OFFICIAL', affiliationCode: 'ZZ' }), 'BAD_USER_INPUT', 'input.affiliationCode'],
+  ['an update of an unknown source', UPDATE_SOURCE, sourceUpdate({ id: gid('Source', 424242), title: 'x' }), 'NOT_FOUND', 'input.id'],
+  ['a party id as source id', UPDATE_SOURCE, sourceUpdate({ id: gid('Party', 1), title: 'x' }), 'BAD_USER_INPUT', 'input.id'],
+  ['a null source title', UPDATE_SOURCE, sourceUpdate({ title: null }), 'BAD_USER_INPUT', 'input.title'],
+  ['a source update changing nothing', UPDATE_SOURCE, sourceUpdate({}), 'BAD_USER_INPUT', 'input'],
+
+  ['evidence for an unknown report', ADD_EVIDENCE, evidence({ reportId: gid('ProgressReport', 424242) }), 'NOT_FOUND', 'input.reportId'],
+  ['evidence for a follow-up id', ADD_EVIDENCE, (f) => evidence({ reportId: f.followUpId })(f), 'BAD_USER_INPUT', 'input.reportId'],
+  ['evidence from an unknown source', ADD_EVIDENCE, evidence({ sourceId: gid('Source', 424242) }), 'NOT_FOUND', 'input.sourceId'],
+  ['a 2001-character evidence note', ADD_EVIDENCE, evidence({ note: 'n'.repeat(2001) }), 'BAD_USER_INPUT', 'input.note'],
+
+  ['an engagement without parties', CREATE_ENGAGEMENT, engagement({ partyCodes: [] }), 'BAD_USER_INPUT', 'input.partyCodes'],
+  ['an engagement with an unknown party', CREATE_ENGAGEMENT, engagement({ partyCodes: ['PK', 'ZZ'] }), 'BAD_USER_INPUT', 'input.partyCodes'],
+  ['an engagement listing a party twice', CREATE_ENGAGEMENT, engagement({ partyCodes: ['PK', 'CN', 'pk'] }), 'BAD_USER_INPUT', 'input.partyCodes'],
+  ['an engagement citing an unknown source', CREATE_ENGAGEMENT, engagement({ sourceIds: [gid('Source', 424242)] }), 'NOT_FOUND', 'input.sourceIds'],
+  ['an engagement without a title', CREATE_ENGAGEMENT, engagement({ title: ' ' }), 'BAD_USER_INPUT', 'input.title'],
+  ['an engagement on an impossible date', CREATE_ENGAGEMENT, engagement({ heldOn: '1066-10-14' }), 'BAD_USER_INPUT', 'input.heldOn'],
+
+  ['a party code that is not two letters', CREATE_PARTY, () => ({ code: 'PAK', name: 'Pakistan' }), 'BAD_USER_INPUT', 'input.code'],
+  ['a party code already taken', CREATE_PARTY, () => ({ code: 'PK', name: 'Pakistan again' }), 'BAD_USER_INPUT', 'input.code'],
+  ['a party without a name', CREATE_PARTY, () => ({ code: 'XU', name: '' }), 'BAD_USER_INPUT', 'input.name'],
 
   ['citing an unknown source', CITE_SOURCE, (f) => ({ commitmentId: f.commitmentId, sourceId: gid('Source', 424242), stance: 'OMITS' }), 'NOT_FOUND', 'input.sourceId'],
   ['citing on an unknown commitment', CITE_SOURCE, (f) => ({ commitmentId: gid('Commitment', 424242), sourceId: f.sourceId, stance: 'OMITS' }), 'NOT_FOUND', 'input.commitmentId'],
@@ -82,8 +118,10 @@ describe('input validation', () => {
   let fixture: Fixture;
   beforeAll(async () => {
     app = await startWriteApp();
-    const c = await createCommitmentViaApi(app, { title: 'Existing', dueDate: '2026-02-01' });
-    fixture = { commitmentId: c.id, followUpId: c.followUps.nodes[0].id, sourceId: gid('Source', await createSource(app.db)) };
+    const c = await createCommitmentViaApi(app, { title: 'Existing', dueDate: '2026-02-01', externalId: 'existing-commitment' });
+    const sourceId = gid('Source', await createSource(app.db));
+    const reported = await app.graphql(REPORT_PROGRESS, { input: { followUpId: c.followUps.nodes[0].id, state: 'DONE', reportedOn: '2026-02-01', sourceId } }, admin);
+    fixture = { commitmentId: c.id, followUpId: c.followUps.nodes[0].id, sourceId, reportId: reported.data.reportProgress.report.id };
   });
   afterAll(() => app.stop());
 
@@ -102,6 +140,10 @@ describe('input validation', () => {
     ['a date in another format', CREATE_SOURCE, { title: 't', publishedOn: '10/03/2026' }, 'publishedOn'],
     ['an unknown report state', REPORT_PROGRESS, { followUpId: 'x', state: 'FINISHED', reportedOn: '2026-03-01' }, 'state'],
     ['a missing required field', CREATE_COMMITMENT, { partyCodes: ['PK'] }, 'title'],
+    ['an unknown role', CREATE_COMMITMENT, { title: 't', partyCodes: ['PK'], otherParties: [{ partyCode: 'CN', role: 'WITNESS' }] }, 'role'],
+    ['an unknown kind', CREATE_COMMITMENT, { title: 't', partyCodes: ['PK'], kind: 'PROMISE' }, 'kind'],
+    ['a stance that is not an enum value', ADD_EVIDENCE, { reportId: 'x', sourceId: 'y', stance: 'AGREES' }, 'stance'],
+    ['an unknown source kind', CREATE_SOURCE, { title: 't', kind: 'BLOG' }, 'kind'],
   ])('refuses %s before any resolver runs, as BAD_USER_INPUT', async (_name, mutation, input, field) => {
     const before = await databaseState(app);
     const res = await app.graphql(mutation, { input }, admin);

@@ -44,6 +44,10 @@ export const REPORT_PROGRESS = `mutation ($input: ReportProgressInput!) {
 export const CORRECT_REPORT = `mutation ($input: CorrectReportInput!) {
   correctReport(input: $input) { report { id state reportedOn supersedes { id } } followUp { id status completedOn } } }`;
 export const CREATE_SOURCE = `mutation ($input: CreateSourceInput!) { createSource(input: $input) { source { id title outlet url publishedOn } } }`;
+export const UPDATE_SOURCE = `mutation ($input: UpdateSourceInput!) { updateSource(input: $input) { source { id title kind affiliation { code } } } }`;
+export const CREATE_ENGAGEMENT = `mutation ($input: CreateEngagementInput!) { createEngagement(input: $input) { engagement { id title parties { code } } } }`;
+export const CREATE_PARTY = `mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id code name } } }`;
+export const ADD_EVIDENCE = `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { report { id verification } followUp { id } } }`;
 export const CITE_SOURCE = `mutation ($input: CiteSourceInput!) { citeSource(input: $input) { commitment { ${COMMITMENT_FIELDS} } } }`;
 export const ADD_FOLLOW_UP = `mutation ($input: AddFollowUpInput!) { addFollowUp(input: $input) { followUp { id title dueDate status commitment { id version } } } }`;
 export const HISTORY = `query ($id: ID!) { node(id: $id) { ... on Commitment { version history(first: 100) { totalCount nodes {
@@ -56,7 +60,10 @@ export async function createCommitmentViaApi(app: TestApp, input: Record<string,
   return res.data.createCommitment.commitment;
 }
 
-const TABLES = ['party', 'engagement', 'source', 'commitment', 'commitment_party', 'source_citation', 'follow_up', 'progress_report', 'commitment_event', 'api_key'];
+const TABLES = [
+  'party', 'engagement', 'engagement_party', 'engagement_source', 'source', 'commitment', 'commitment_party', 'source_citation', 'follow_up',
+  'follow_up_due_date_change', 'progress_report', 'evidence', 'commitment_event', 'api_key',
+];
 
 /** Row counts of every table the API writes, plus the commitments' versions: equal snapshots mean nothing was written. */
 export async function databaseState(app: TestApp): Promise<Record<string, unknown>> {
@@ -64,6 +71,8 @@ export async function databaseState(app: TestApp): Promise<Record<string, unknow
   for (const t of TABLES) state[t] = (await app.db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n;
   state.versions = (await app.db.query(`SELECT id, version, title, description FROM commitment ORDER BY id`));
   state.dueDates = (await app.db.query(`SELECT id, due_date, title FROM follow_up ORDER BY id`));
+  state.kinds = (await app.db.query(`SELECT id, kind FROM commitment ORDER BY id`));
+  state.sources = (await app.db.query(`SELECT id, title, outlet, kind, affiliation_party_id FROM source ORDER BY id`));
   return state;
 }
 
