@@ -36,6 +36,9 @@ export class KindsRolesEvidence1768176000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Backfills and the index rebuild outlast the server's statement timeout on a big database.
     await q.query(`SET LOCAL statement_timeout = 0`);
+    // The data_version bump is a deferred trigger, and Postgres refuses to ALTER a table with
+    // trigger events pending: let the backfills' bumps run as they happen instead of at commit.
+    await q.query(`SET CONSTRAINTS ALL IMMEDIATE`);
     await q.query(`
       ALTER TABLE commitment
         ADD COLUMN kind text NOT NULL DEFAULT 'AGREEMENT' CHECK (kind IN ('AGREEMENT', 'PLEDGE', 'REQUEST', 'INVITATION')),
@@ -141,6 +144,7 @@ export class KindsRolesEvidence1768176000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`SET CONSTRAINTS ALL IMMEDIATE`);
     await q.query(`
       DROP INDEX follow_up_commitment_due_closed_idx;
       ALTER TABLE follow_up DROP CONSTRAINT follow_up_first_reported_check, DROP COLUMN first_reported_on;

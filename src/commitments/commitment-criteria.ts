@@ -65,7 +65,7 @@ export function commitmentCriteriaSql(c: string, criteria: CommitmentCriteria, p
   if (criteria.involvingPartyIds) {
     where.push(`EXISTS (SELECT 1 FROM commitment_party ip WHERE ip.commitment_id = ${c}.id AND ip.party_id = ANY($${params.push(criteria.involvingPartyIds)}::bigint[]))`);
   }
-  if (criteria.kinds) where.push(`${c}.kind = ANY($${params.push(criteria.kinds)}::text[])`);
+  if (criteria.kinds) where.push(`${p.commitmentKind(c)} = ANY($${params.push(criteria.kinds)}::text[])`);
   if (criteria.sourceId || criteria.stances) {
     const cited = [`sc.commitment_id = ${c}.id`];
     if (criteria.sourceId) cited.push(`sc.source_id = $${params.push(criteria.sourceId)}::bigint`);

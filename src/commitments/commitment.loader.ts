@@ -9,6 +9,11 @@ import { CommitmentAggregate, commitmentAggregates, commitmentPagesOfEngagements
 export function createCommitmentLoaders(db: Queryable, dueSoonDays: number) {
   return {
     commitmentById: new DataLoader<string, CommitmentRow | null>(async (ids) => byKey(ids, await commitmentsByIds(db, ids), (c) => c.id)),
+    /** Commitments as known at an instant (their kind then; null when recorded later), for rows reached under a knownAt. */
+    commitmentKnownAt: groupedLoader<string, CommitmentRow | null>(
+      async (knownAt, ids) => new Map((await commitmentsByIds(db, ids, knownAt)).map((c) => [c.id, c])),
+      () => null,
+    ),
     /** Status and next due date, keyed by commitment, asOf and knownAt, for rows that do not carry them (see graphql/derived-fields.ts). */
     commitmentAggregate: groupedLoader<AsOfKnownAt, CommitmentAggregate>(
       ({ asOf, knownAt }, ids) => commitmentAggregates(db, ids, asOf, dueSoonDays, knownAt),

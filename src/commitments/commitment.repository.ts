@@ -18,7 +18,7 @@ import {
   wantsUndatedOrClosedStatuses,
 } from '../follow-ups/follow-up-status.sql';
 import type { PageRequest } from '../graphql/connection';
-import { bindKnownRelations } from '../known-at/known-at.sql';
+import { bindKnownRelations, CURRENT_RELATIONS, KnownRelations } from '../known-at/known-at.sql';
 import { CommitmentCriteria, commitmentCriteriaSql } from './commitment-criteria';
 import type { CommitmentEntity } from './commitment.entity';
 
@@ -34,7 +34,13 @@ export interface CommitmentAggregate {
 /** A page row also carries its aggregate as of the list's asOf (derivedAsOf) and knownAt (derivedKnownAt, null: now). */
 export type CommitmentPageRow = CommitmentRow & CommitmentAggregate & { derivedAsOf: CalendarDate; derivedKnownAt: string | null };
 
-export const COMMITMENT_COLUMNS = (c: string) => `${c}.id, ${c}.title, ${c}.description, ${c}.kind, ${c}.external_id AS "externalId", ${c}.engagement_id AS "engagementId",
+function kindColumn(c: string, known: Pick<KnownRelations, 'commitmentKind'>): string {
+  const kind = known.commitmentKind(c);
+  return kind === `${c}.kind` ? kind : `${kind} AS kind`;
+}
+
+/** The commitment row's columns; `known` gives the kind as known at an instant (see known-at.sql.ts). */
+export const COMMITMENT_COLUMNS = (c: string, known: Pick<KnownRelations, 'commitmentKind'> = CURRENT_RELATIONS) => `${c}.id, ${c}.title, ${c}.description, ${kindColumn(c, known)}, ${c}.external_id AS "externalId", ${c}.engagement_id AS "engagementId",
   ${c}.recurrence, ${c}.starts_on AS "startsOn", ${c}.materialized_through AS "materializedThrough", ${c}.version,
   ${c}.created_at AS "createdAt", ${c}.updated_at AS "updatedAt"`;
 
@@ -42,7 +48,7 @@ export const COMMITMENT_COLUMNS = (c: string) => `${c}.id, ${c}.title, ${c}.desc
 export function commitmentsByIds(db: Queryable, ids: readonly string[], knownAt: string | null = null): Promise<CommitmentRow[]> {
   const params: unknown[] = [ids];
   const known = bindKnownRelations(params, knownAt);
-  return db.query(`SELECT ${COMMITMENT_COLUMNS('c')} FROM ${known.commitment} c WHERE c.id = ANY($1::bigint[])`, params);
+  return db.query(`SELECT ${COMMITMENT_COLUMNS('c', known)} FROM ${known.commitment} c WHERE c.id = ANY($1::bigint[])`, params);
 }
 
 /**
@@ -76,7 +82,7 @@ export async function pageOfCommitments(
 function pageRowsSql(pageSql: string, p: StatusParams): string {
   return `
     WITH page AS (${pageSql})
-    SELECT ${COMMITMENT_COLUMNS('c')}, page.next_due AS "nextDueDate", ${commitmentStatusGivenNextDueSql('c', 'page.next_due', p)} AS status
+    SELECT ${COMMITMENT_COLUMNS('c', p)}, page.next_due AS "nextDueDate", ${commitmentStatusGivenNextDueSql('c', 'page.next_due', p)} AS status
       FROM page JOIN ${p.commitment} c ON c.id = page.id
      ORDER BY page.next_due NULLS LAST, c.id`;
 }

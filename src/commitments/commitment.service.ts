@@ -1,8 +1,8 @@
 import type { Actor } from '../api-keys/authenticate';
 import { writeTransaction } from '../db/write-transaction';
-import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
 import { defaultKind } from '../domain/commitment-kinds';
 import type { CalendarDate } from '../domain/dates';
+import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
 import { commitmentStatus } from '../domain/status';
 import { EngagementEntity } from '../engagements/engagement.entity';
 import { appendEvents } from '../events/event-log';
@@ -11,6 +11,7 @@ import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
 import type { RequestContext } from '../graphql/context';
 import { badInput, notFound } from '../graphql/errors';
+import { unusedExternalId } from '../graphql/external-id';
 import { expectGlobalId, toGlobalId } from '../graphql/global-id';
 import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, positiveInt, requireAllFound, requiredText } from '../graphql/validate';
 import { SOURCE_STANCES } from '../sources/source-citation.entity';
@@ -22,7 +23,6 @@ import {
 import { CommitmentEntity } from './commitment.entity';
 import { AddFollowUpInput, CiteSourceInput, CreateCommitmentInput, UpdateCommitmentInput } from './commitment.input';
 import { checkCommitmentParties, checkKind } from './commitment-parties';
-import { unusedExternalId } from '../graphql/external-id';
 import { checkRecurrence } from './recurrence-check';
 
 /**

@@ -3,7 +3,7 @@ import type { RequestContext } from '../graphql/context';
 import { badInput } from '../graphql/errors';
 import { unusedExternalId } from '../graphql/external-id';
 import { checkPartyCodes } from '../graphql/list-filters';
-import { checkDate, globalIdList, LIMITS, optionalText, requireAllFound, requiredText } from '../graphql/validate';
+import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, requireAllFound, requiredText } from '../graphql/validate';
 import { partiesByCodes } from '../parties/party.repository';
 import { sourcesByIds } from '../sources/source.repository';
 import type { CreateEngagementInput } from './engagement.input';
@@ -16,7 +16,7 @@ import { engagementsByIds, EngagementRow } from './engagement.repository';
  */
 export async function createEngagement(ctx: RequestContext, input: CreateEngagementInput): Promise<EngagementRow> {
   const title = requiredText(input.title, 'input.title', { max: LIMITS.title });
-  const heldOn = input.heldOn == null ? null : checkDate(input.heldOn, 'input.heldOn');
+  const heldOn = input.heldOn == null ? null : checkDate(input.heldOn, 'input.heldOn', latestPlannedDate(ctx.today));
   const location = optionalText(input.location, 'input.location', { max: LIMITS.title }) ?? null;
   if (!input.partyCodes?.length) throw badInput('input.partyCodes', 'name at least one party that took part, e.g. ["PK", "CN"]');
   const codes = checkPartyCodes(input.partyCodes, 'input.partyCodes');

@@ -48,7 +48,7 @@ function scopeSql(scope: FollowThroughScope, params: unknown[], p: StatusParams)
     where.push(`cp.role = 'OBLIGOR'`, `cp.party_id = (SELECT p.id FROM party p WHERE p.code = $${params.push(scope.partyCode)}::text)`);
   }
   if (scope.engagementId) where.push(`c.engagement_id = $${params.push(scope.engagementId)}::bigint`);
-  if (scope.kinds) where.push(`c.kind = ANY($${params.push(scope.kinds)}::text[])`);
+  if (scope.kinds) where.push(`${p.commitmentKind('c')} = ANY($${params.push(scope.kinds)}::text[])`);
   // A party's commitments come from commitment_party alone, unless the engagement, the kinds or
   // the commitments known at an instant narrow them.
   const joinsCommitment = scope.engagementId !== null || scope.kinds !== null || p.commitment !== CURRENT_RELATIONS.commitment;

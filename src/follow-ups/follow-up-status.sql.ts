@@ -50,6 +50,7 @@ export function bindStatusParams(params: unknown[], asOf: CalendarDate, dueSoonD
     get evidence() {
       return relations.evidence;
     },
+    commitmentKind: (c) => relations.commitmentKind(c),
     get asOf() {
       return (asOfPlaceholder ??= `$${params.push(asOf)}::date`);
     },

@@ -67,7 +67,7 @@ function criteriaSql(f: string, criteria: FollowUpCriteria, params: unknown[], p
   if (criteria.engagementId || criteria.kinds) {
     const of = [`fc.id = ${f}.commitment_id`];
     if (criteria.engagementId) of.push(`fc.engagement_id = $${params.push(criteria.engagementId)}::bigint`);
-    if (criteria.kinds) of.push(`fc.kind = ANY($${params.push(criteria.kinds)}::text[])`);
+    if (criteria.kinds) of.push(`${p.commitmentKind('fc')} = ANY($${params.push(criteria.kinds)}::text[])`);
     where.push(`EXISTS (SELECT 1 FROM commitment fc WHERE ${of.join(' AND ')})`);
   }
   if (criteria.commitmentId) where.push(`${f}.commitment_id = $${params.push(criteria.commitmentId)}::bigint`);

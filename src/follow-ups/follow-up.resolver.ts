@@ -46,8 +46,12 @@ export class FollowUpResolver {
   }
 
   @FieldResolver(() => CommitmentType)
-  async commitment(@Root() f: FollowUpRow, @Ctx() ctx: RequestContext): Promise<CommitmentRow> {
-    const commitment = await ctx.loaders.commitmentById.load(f.commitmentId);
+  async commitment(@Root() f: FollowUpRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<CommitmentRow> {
+    // Under a knownAt, the commitment as known then (its kind then); a follow-up known then implies its commitment was.
+    const knownAt = fieldKnownAt(ctx, info);
+    const commitment = await (knownAt === null
+      ? ctx.loaders.commitmentById.load(f.commitmentId)
+      : ctx.loaders.commitmentKnownAt.load({ id: f.commitmentId, args: knownAt }));
     if (!commitment) throw new Error(`follow-up ${f.id} points at missing commitment ${f.commitmentId}`);
     return commitment;
   }

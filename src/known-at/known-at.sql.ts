@@ -8,6 +8,8 @@
  * - commitments, follow-ups, reports and citations: recorded (created_at) at or before K;
  *   evidence: recorded (recorded_at) at or before K;
  * - a report counts as corrected only by a correction recorded at or before K;
+ * - a commitment's kind: the one it had at K, from the first KIND_CHANGED event after K (its
+ *   details' before), else the current one;
  * - a follow-up's due date: the one recorded at K, i.e. due_date_before of the first move
  *   recorded after K (follow_up_due_date_change), else the current one;
  * - a follow-up's closing facts (first_closed_on and the rest, which a trigger caches for the
@@ -23,6 +25,8 @@ export interface KnownRelations {
   commitment: string;
   citation: string;
   evidence: string;
+  /** Commitment `c`'s kind: its column, or the kind it had at K (before the first KIND_CHANGED event after K). */
+  commitmentKind(c: string): string;
 }
 
 /** The present: the tables themselves. */
@@ -32,6 +36,7 @@ export const CURRENT_RELATIONS: KnownRelations = {
   commitment: 'commitment',
   citation: 'source_citation',
   evidence: 'evidence',
+  commitmentKind: (c) => `${c}.kind`,
 };
 
 /** Reports recorded at or before `k` (a timestamptz SQL expression). */
@@ -69,6 +74,8 @@ export function relationsKnownAt(k: string): KnownRelations {
     commitment: `(SELECT * FROM commitment WHERE created_at <= ${k})`,
     citation: `(SELECT * FROM source_citation WHERE created_at <= ${k})`,
     evidence: `(SELECT * FROM evidence WHERE recorded_at <= ${k})`,
+    commitmentKind: (c) => `coalesce((SELECT kk.details->>'before' FROM commitment_event kk
+        WHERE kk.commitment_id = ${c}.id AND kk.kind = 'KIND_CHANGED' AND kk.occurred_at > ${k} ORDER BY kk.id LIMIT 1), ${c}.kind)`,
   };
 }
 
@@ -86,5 +93,6 @@ export function bindKnownRelations(params: unknown[], knownAt: string | null): K
     get commitment() { return relationsKnownAt(k()).commitment; },
     get citation() { return relationsKnownAt(k()).citation; },
     get evidence() { return relationsKnownAt(k()).evidence; },
+    commitmentKind: (c) => relationsKnownAt(k()).commitmentKind(c),
   };
 }

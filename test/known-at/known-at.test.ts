@@ -282,3 +282,26 @@ it('shows a correction both ways only from the instant it was recorded', async (
     { state: 'IN_PROGRESS', corrects: { state: 'DONE' }, correctedBy: null },
   ]);
 });
+
+it('gives a commitment the kind it had at the instant: an invitation accepted later is still an INVITATION then', async () => {
+  const invitation = await createCommitmentViaApi(app, {
+    title: 'Attend the forum', dueDate: '2026-03-01', kind: 'INVITATION', partyCodes: ['PK'], otherParties: [{ partyCode: 'CN', role: 'HOST' }],
+  });
+  const invited = invitation.createdAt;
+  await tick();
+  const accepted = await ok(UPDATE_COMMITMENT, { input: { id: invitation.id, expectedVersion: invitation.version, kind: 'AGREEMENT' } }, admin);
+  const acceptedAt = accepted.updateCommitment.commitment.updatedAt;
+  const KINDS = `query ($k: DateTime) {
+    commitments(knownAt: $k, filter: { kinds: [INVITATION], search: "Attend the forum" }) { nodes { kind } }
+    followUps(knownAt: $k, filter: { kinds: [AGREEMENT], commitmentId: "${invitation.id}" }) { totalCount nodes { commitment { kind } } }
+    followThrough(asOf: "2026-03-05", knownAt: $k, kinds: [AGREEMENT, PLEDGE]) { dueFollowUps }
+  }`;
+  const before = await ok(KINDS, { k: between(invited, acceptedAt) });
+  const after = await ok(KINDS, { k: acceptedAt });
+  expect(before.commitments.nodes).toEqual([{ kind: 'INVITATION' }]);
+  expect(after.commitments.nodes).toEqual([]);
+  expect(before.followUps.totalCount).toBe(0);
+  expect(after.followUps.nodes).toEqual([{ commitment: { kind: 'AGREEMENT' } }]);
+  // Overdue on 5 March and counted as a promise only once it was one.
+  expect(after.followThrough.dueFollowUps).toBe(before.followThrough.dueFollowUps + 1);
+});
