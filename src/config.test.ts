@@ -23,6 +23,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ RESPONSE_CACHE_MB: 'lots' })).toThrow(/RESPONSE_CACHE_MB must be an integer/);
   });
 
+  it('reads the HTTP caching ages, the read replicas and their lag limit', () => {
+    expect(loadConfig({})).toMatchObject({ httpCacheMaxAgeSeconds: 60, httpCacheStaleWhileRevalidateSeconds: 300, databaseReadUrls: [], replicaMaxLagMs: 5000 });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://primary/x', DATABASE_READ_URLS: ' postgres://r1/x , postgresql://r2/x ', REPLICA_MAX_LAG_MS: '250',
+      HTTP_CACHE_MAX_AGE: '5', HTTP_CACHE_STALE_WHILE_REVALIDATE: '0',
+    });
+    expect(c).toMatchObject({ databaseReadUrls: ['postgres://r1/x', 'postgresql://r2/x'], replicaMaxLagMs: 250, httpCacheMaxAgeSeconds: 5, httpCacheStaleWhileRevalidateSeconds: 0 });
+  });
+
+  it('refuses read replicas that are not postgres URLs, or without a primary', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://p/x', DATABASE_READ_URLS: 'mysql://r/x' })).toThrow(/DATABASE_READ_URLS must be postgres/);
+    expect(() => loadConfig({ DATABASE_READ_URLS: 'postgres://r/x' })).toThrow(/DATABASE_READ_URLS needs DATABASE_URL/);
+  });
+
   it('names every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'x', CLOCK_START: 'yesterday', TRACKER_TIME_ZONE: 'Mars/Olympus', SCHEDULER_INTERVAL_MS: '-1' });

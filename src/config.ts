@@ -50,6 +50,15 @@ export interface Config {
   dbPoolTimeoutMs: number;
   /** Memory for answers kept by the response cache (their JSON size), in bytes; 0 turns it off. */
   responseCacheBytes: number;
+  /** Largest CSV file POST /import/*.csv accepts (IMPORT_MAX_BYTES), in bytes; larger is refused with 413. */
+  importMaxBytes: number;
+  /** HTTP caching of anonymous GET reads (src/http-cache): Cache-Control max-age and stale-while-revalidate, in seconds. */
+  httpCacheMaxAgeSeconds: number;
+  httpCacheStaleWhileRevalidateSeconds: number;
+  /** Read replicas (DATABASE_READ_URLS, comma-separated) for anonymous reads; empty: everything reads the primary. */
+  databaseReadUrls: string[];
+  /** A replica further behind the primary than this is not read from (REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +116,12 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`PUBLIC_URL must be an http(s) URL such as https://tracker.example.org, got "${env.PUBLIC_URL}"`);
   }
 
+  const databaseReadUrls = (env.DATABASE_READ_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const url of databaseReadUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_READ_URLS must be postgres:// or postgresql:// URLs separated by commas');
+  }
+  if (databaseReadUrls.length && !databaseUrl) problems.push('DATABASE_READ_URLS needs DATABASE_URL: replicas follow a primary the server is given');
+
   const production = env.NODE_ENV === 'production';
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
@@ -136,6 +151,11 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
     dbPoolTimeoutMs: int('DB_POOL_TIMEOUT_MS', 5_000, 50, 600_000),
     responseCacheBytes: int('RESPONSE_CACHE_MB', 32, 0, 65_536) * 1024 * 1024,
+    importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    httpCacheMaxAgeSeconds: int('HTTP_CACHE_MAX_AGE', 60, 0, 31_536_000),
+    httpCacheStaleWhileRevalidateSeconds: int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300, 0, 31_536_000),
+    databaseReadUrls,
+    replicaMaxLagMs: int('REPLICA_MAX_LAG_MS', 5_000, 0, 3_600_000),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);

@@ -16,8 +16,14 @@ import { hardeningPlugins, mountHttpGuards } from './http/http-guards';
 import { httpErrorHandler } from './http/http-errors';
 import { listenOn, urlHost } from './http/listen';
 import { PublicUrl } from './http/public-url';
+import { importRoutes } from './imports/import.routes';
+import { pageRoutes } from './pages/pages.routes';
 import { requestLogger } from './http/request-log';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
+import { graphqlCacheHeaders } from './http-cache/graphql-cache.middleware';
+import { httpCachePlugin } from './http-cache/http-cache.plugin';
+import { metricsRoutes, requestMetrics } from './metrics/metrics.routes';
+import { startReadScaling } from './replicas/read-scaling';
 import { uiRoutes } from './ui/ui.routes';
 
 export interface RunningServer {
@@ -30,11 +36,15 @@ export interface RunningServer {
 }
 
 /** The server's wiring: HTTP routes, Apollo on /graphql. Knows nothing of the domain. */
-export async function startServer(services: AppServices, port: number): Promise<RunningServer> {
-  await bootstrapAdminKey(services.db, services.clock, services.config.adminApiKey);
+export async function startServer(primaryOnly: AppServices, port: number): Promise<RunningServer> {
+  await bootstrapAdminKey(primaryOnly.db, primaryOnly.clock, primaryOnly.config.adminApiKey);
+  const readScaling = await startReadScaling(primaryOnly);
+  const services = readScaling.services;
   const schema = await buildApiSchema();
   const app = express();
   app.disable('x-powered-by');
+  // Validators come from the data version (src/http-cache), never from hashing a body already computed.
+  app.set('etag', false);
   const httpServer = createServer(app);
   const publicUrl = new PublicUrl(services.config);
   const subscriptions = await attachSubscriptions(httpServer, schema, services);
@@ -53,19 +63,26 @@ export async function startServer(services: AppServices, port: number): Promise<
       // Cache hints are unused here, and the plugin's per-field hook makes Apollo wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...hardeningPlugins(services.config),
+      httpCachePlugin(services),
       responseCachePlugin(services),
     ],
   });
   await apollo.start();
 
+  app.use(requestMetrics());
   mountHttpGuards(app, services);
   app.use(healthRoutes(services));
+  app.use(metricsRoutes());
   app.use(uiRoutes(services));
+  app.use(pageRoutes(services, schema, publicUrl));
+  app.use(importRoutes(services));
   app.use(
     '/graphql',
+    graphqlCacheHeaders(),
     ...graphqlBody(services.config.maxBodyBytes),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext({ ...services, log: requestLogger(res, services.log) }, req.headers.authorization),
+      context: async ({ req, res }) =>
+        createContext({ ...services, log: requestLogger(res, services.log) }, req.headers.authorization, { minDataVersion: res.locals.minDataVersion ?? 0 }),
     }),
   );
   app.use(httpErrorHandler(services.log));
@@ -78,6 +95,9 @@ export async function startServer(services: AppServices, port: number): Promise<
     url: `http://127.0.0.1:${actualPort}/graphql`,
     publicUrl,
     port: actualPort,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await readScaling.stop();
+    },
   };
 }

@@ -11,7 +11,7 @@ import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
 import type { RequestContext } from '../graphql/context';
 import { badInput, notFound } from '../graphql/errors';
-import { unusedExternalId } from '../graphql/external-id';
+import { unusedExternalId, writingExternalId } from '../graphql/external-id';
 import { expectGlobalId, toGlobalId } from '../graphql/global-id';
 import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, positiveInt, requireAllFound, requiredText } from '../graphql/validate';
 import { SOURCE_STANCES } from '../sources/source-citation.entity';
@@ -91,7 +91,7 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
   const engagementId = await engagementIdOf(ctx, input.engagementId);
   const sourceIds = await sourceIdsOf(ctx, input.sourceIds, 'input.sourceIds');
 
-  return writeTransaction(ctx.db, async (m) => {
+  return writingExternalId('commitment', externalId, 'input.externalId', () => writeTransaction(ctx.db, async (m) => {
     const now = ctx.clock.now();
     const recurring = schedule.kind === 'recurring' ? schedule : null;
     const id = await insertCommitment(m, {
@@ -124,7 +124,7 @@ export async function createCommitment(ctx: RequestContext, actor: Actor, input:
       },
     }]);
     return findCommitment(m, id);
-  });
+  }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { writeTransaction } from '../db/write-transaction';
 import type { RequestContext } from '../graphql/context';
 import { badInput } from '../graphql/errors';
-import { unusedExternalId } from '../graphql/external-id';
+import { unusedExternalId, writingExternalId } from '../graphql/external-id';
 import { checkPartyCodes } from '../graphql/list-filters';
 import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, requireAllFound, requiredText } from '../graphql/validate';
 import { partiesByCodes } from '../parties/party.repository';
@@ -28,7 +28,7 @@ export async function createEngagement(ctx: RequestContext, input: CreateEngagem
   if (sourceIds.length) requireAllFound(sourceIds, (await sourcesByIds(ctx.db, sourceIds)).map((s) => s.id), 'Source', 'input.sourceIds');
   const externalId = await unusedExternalId(ctx.db, 'engagement', input.externalId, 'input.externalId');
 
-  const id = await writeTransaction(ctx.db, async (m) => {
+  const id = await writingExternalId('engagement', externalId, 'input.externalId', () => writeTransaction(ctx.db, async (m) => {
     const now = ctx.clock.now();
     const [{ id }] = await m.query(
       `INSERT INTO engagement (title, held_on, location, external_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -42,7 +42,7 @@ export async function createEngagement(ctx: RequestContext, input: CreateEngagem
       );
     }
     return id as string;
-  });
+  }));
   const [row] = await engagementsByIds(ctx.db, [id]);
   return row;
 }

@@ -6,6 +6,7 @@ import type { CommitmentEventRow } from './commitment-event.repository';
 import { EVENTS_CHANNEL } from './event-log';
 import { latestEventId, loadBatchFacts, readEventsAfter } from './event-feed.repository';
 import { BatchFacts, EventFilter, widestNeeds } from './event-filter';
+import { eventsFannedOut } from '../metrics/metrics';
 
 /** Events read per statement when new ones are announced. */
 const BATCH_SIZE = 1_000;
@@ -163,6 +164,7 @@ export class EventStream {
         throw err;
       }
       for (const sink of sinks) if (this.sinks.has(sink)) sink.push(events, facts);
+      eventsFannedOut.inc(events.length * sinks.length);
       if (events.length < BATCH_SIZE) return;
     }
   }

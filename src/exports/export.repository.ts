@@ -6,11 +6,13 @@ import type { FollowUpExportRow } from './export-row';
 /**
  * Every follow-up with its commitment, responsible parties (OBLIGORs), engagement and cited sources, in one statement;
  * status as of `asOf` computed by Postgres with the same SQL the API uses. Ordered by due date
- * (undated last), then id, like Query.followUps.
+ * (undated last), then id, like Query.followUps. With `commitmentId`, only that commitment's.
  */
-export function followUpExportRows(db: DataSource, asOf: CalendarDate, dueSoonDays: number): Promise<FollowUpExportRow[]> {
+export function followUpExportRows(db: DataSource, asOf: CalendarDate, dueSoonDays: number, commitmentId?: string): Promise<FollowUpExportRow[]> {
   const params: unknown[] = [];
   const p = bindStatusParams(params, asOf, dueSoonDays);
+  // One commitment's rows, for the link on its page; all of them otherwise.
+  const only = commitmentId === undefined ? '' : `WHERE c.id = $${params.push(commitmentId)}`;
   return db.query(
     `SELECT f.id::text AS "followUpId",
             c.id::text AS "commitmentId",
@@ -34,6 +36,7 @@ export function followUpExportRows(db: DataSource, asOf: CalendarDate, dueSoonDa
        JOIN commitment c ON c.id = f.commitment_id
        LEFT JOIN engagement e ON e.id = c.engagement_id
        CROSS JOIN LATERAL (SELECT ${followUpStatusSql('f', p)} AS status) st
+      ${only}
       ORDER BY f.due_date NULLS LAST, f.id`,
     params,
   );

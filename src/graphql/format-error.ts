@@ -11,6 +11,9 @@ const CALLER_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', ...LIMIT_ERROR_CODES,
 ]);
 
+/** Apollo's own error for a persisted query whose text does not hash to the hash sent with it; it carries no code. */
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
+
 /**
  * The one place errors become responses: our ApiErrors and the caller's own mistakes pass through
  * with their code; a database that is down, saturated or too slow is SERVICE_UNAVAILABLE or
@@ -27,6 +30,12 @@ export function createFormatError(log: Logger) {
     if (failure) {
       log.warn({ err: original, path: formatted.path }, 'database unavailable or too slow');
       return { message: failure.message, locations: formatted.locations, path: formatted.path, extensions: { code: failure.code } };
+    }
+    if (formatted.message === APQ_HASH_MISMATCH) {
+      return {
+        message: 'The persisted query hash does not match the query sent with it: send the SHA-256 of the exact query text, in lowercase hex.',
+        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CALLER_CODES.has(code)) {

@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { AppServices, RequestContext } from '../graphql/context';
-import { currentDataVersion } from './data-version.repository';
 import { Lookup, VersionedCache } from './versioned-cache';
 
 /** Response header telling what the cache did: HIT, MISS (computed, and kept if it succeeded) or BYPASS. */
@@ -21,7 +20,7 @@ export const CACHE_STATUS_HEADER = 'x-response-cache';
  * key may (apiKeys), and mutations and subscriptions are never cached. Only complete answers
  * without errors are kept.
  */
-export function responseCachePlugin({ db, config, log }: AppServices): ApolloServerPlugin<RequestContext> {
+export function responseCachePlugin({ config, log }: AppServices): ApolloServerPlugin<RequestContext> {
   if (config.responseCacheBytes === 0) return {};
   const cache = new VersionedCache<FormattedExecutionResult>(config.responseCacheBytes, config.dbStatementTimeoutMs);
   return {
@@ -30,10 +29,10 @@ export function responseCachePlugin({ db, config, log }: AppServices): ApolloSer
       let lookup: Lookup<FormattedExecutionResult> | undefined;
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
-          if (operation.operation !== 'query') return null;
+          if (operation?.operation !== 'query') return null; // no operation: an operationName that names none
           let version: number;
           try {
-            version = await currentDataVersion(db);
+            version = await contextValue.dataVersion(); // of the database this request reads: a replica may be behind
           } catch (error) {
             // The operation itself will meet the same failure and report it properly.
             log.debug({ err: error }, 'data version unreadable; not using the response cache');

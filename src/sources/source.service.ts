@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { badInput, notFound } from '../graphql/errors';
-import { unusedExternalId } from '../graphql/external-id';
+import { unusedExternalId, writingExternalId } from '../graphql/external-id';
 import { expectGlobalId } from '../graphql/global-id';
 import { checkPartyCodes } from '../graphql/list-filters';
 import { checkDate, latestPastDate, LIMITS, optionalHttpUrl, optionalText, requiredText } from '../graphql/validate';
@@ -38,11 +38,11 @@ export async function createSource(ctx: RequestContext, input: CreateSourceInput
   const kind = checkSourceKind(input.kind) ?? null;
   const affiliationPartyId = (await affiliationOf(ctx, input.affiliationCode)) ?? null;
   const externalId = await unusedExternalId(ctx.db, 'source', input.externalId, 'input.externalId');
-  const [{ id }] = await ctx.db.query(
+  const [{ id }] = await writingExternalId('source', externalId, 'input.externalId', () => ctx.db.query(
     `INSERT INTO source (title, outlet, url, published_on, kind, affiliation_party_id, external_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [title, outlet, url, publishedOn, kind, affiliationPartyId, externalId, ctx.clock.now()],
-  );
+  ));
   const [row] = await sourcesByIds(ctx.db, [id]);
   return row;
 }

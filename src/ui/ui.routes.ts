@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { dashboardRoutes } from '../dashboard/dashboard.routes';
+import { editorRoutes } from '../editor/editor.routes';
 import { exportRoutes } from '../exports/export.routes';
 import type { AppServices } from '../graphql/context';
 import { playgroundOffRoutes, playgroundRoutes } from '../playground/playground.routes';
+import { uiAssetRoutes } from './ui-assets';
 import { vendorRoutes } from './vendor-assets';
 
 /**
@@ -13,8 +15,10 @@ import { vendorRoutes } from './vendor-assets';
 export function uiRoutes(services: AppServices): Router {
   const router = Router();
   router.use(vendorRoutes());
+  router.use(uiAssetRoutes());
   router.use(services.config.playground ? playgroundRoutes(services) : playgroundOffRoutes());
   router.use(dashboardRoutes());
+  router.use(editorRoutes());
   router.use(exportRoutes(services));
   return router;
 }

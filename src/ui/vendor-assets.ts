@@ -12,6 +12,8 @@ const BUNDLES: Record<string, { pkg: string; file: string; type: string }> = {
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
   'graphql-ws.js': { pkg: 'graphql-ws', file: 'umd/graphql-ws.min.js', type: 'text/javascript' },
+  // The editor previews a recurrence's dates with the same library the server expands it with.
+  'rrule.js': { pkg: 'rrule', file: 'dist/es5/rrule.min.js', type: 'text/javascript' },
 };
 
 export const VENDOR_PATH = '/assets/vendor';

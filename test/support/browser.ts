@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { chromiumPath } from './chromium-path';
 
 /** The Chromium the browser tests drive, or undefined (then they are skipped, saying why). */
@@ -54,15 +54,8 @@ export async function openOfflineBrowser(viewport = { width: 1280, height: 800 }
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && LOCAL_HOSTS.has(url.hostname)) return route.continue();
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    blocked.push(url.href);
-    return route.abort('blockedbyclient');
-  });
+  const context = await offlineContext(browser, blocked, { viewport });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -81,6 +74,22 @@ export async function openOfflineBrowser(viewport = { width: 1280, height: 800 }
     pageErrors,
     close: () => browser.close(),
   };
+}
+
+/**
+ * A further context in the same air-gapped browser (e.g. with JavaScript off), whose non-local
+ * requests are refused and recorded in `blocked` like the first one's.
+ */
+export async function offlineContext(browser: Browser, blocked: string[], options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return context;
 }
 
 /** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1 (npm run screenshots). */

@@ -33,7 +33,7 @@ export interface ServerProcessOptions {
   startTimeoutMs?: number;
 }
 
-export async function startServerProcess({ databaseUrl, dataDir, env = {}, startTimeoutMs = 30_000 }: ServerProcessOptions): Promise<ServerProcess> {
+export async function startServerProcess({ databaseUrl, dataDir, env = {}, startTimeoutMs = 90_000 }: ServerProcessOptions): Promise<ServerProcess> {
   if (!databaseUrl && !dataDir) throw new Error('startServerProcess needs databaseUrl or dataDir');
   const child = spawnSource('src/main.ts', {
     // Only what a process needs from this one: never the caller's own PORT, DB_* or ADMIN_API_KEY.

@@ -134,6 +134,15 @@ describe('kinds, roles, engagements, parties, sources and evidence through the A
     ]);
   });
 
+  it('gives one of several writers racing for an external id the commitment, the others BAD_USER_INPUT, never an internal error', async () => {
+    const attempts = await Promise.all(Array.from({ length: 6 }, (_, i) =>
+      app.graphql(CREATE_COMMITMENT, { input: { title: `Racer ${i}`, partyCodes: ['PK'], externalId: 'raced-for' } }, editor)));
+    expect(attempts.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of attempts.filter((a) => a.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.externalId' });
+    const [{ constraint }] = await app.db.query(`SELECT conname AS constraint FROM pg_constraint WHERE conrelid = 'commitment'::regclass AND contype = 'u'`);
+    expect(constraint).toBe('commitment_external_id_key');
+  });
+
   it('keeps every write\'s invariants: versions count writes, every report has its event, every commitment an obligor', async () => {
     expect(await invariantViolations(app.db)).toEqual({});
   });

@@ -4,28 +4,26 @@
 (function () {
   'use strict';
 
-  var ENDPOINT = new URL('/graphql', window.location.href).href;
+  var ui = window.trackerUi;
+  var h = ui.h;
+  var replaceChildren = ui.replaceChildren;
+  var graphql = ui.graphql;
+  var ENDPOINT = ui.ENDPOINT;
   var STATUSES = ['OVERDUE', 'DUE_SOON', 'SCHEDULED', 'UNDATED', 'DONE', 'MISSED', 'CANCELLED'];
-  var LABELS = {
-    OVERDUE: 'Overdue',
-    DUE_SOON: 'Due soon',
-    SCHEDULED: 'Scheduled',
-    UNDATED: 'Undated',
-    DONE: 'Done',
-    MISSED: 'Missed',
-    CANCELLED: 'Cancelled',
-  };
+  var LABELS = ui.STATUS_LABELS;
   var MAX_TIMELINE_PAGES = 20;
 
   var SERVER_TODAY = 'query DashboardToday { followThrough { asOf } }';
   var TIMELINE_FIELDS = 'pageInfo { hasNextPage endCursor } nodes { id title dueDate status commitment { title } }';
   var DASHBOARD = [
     'query Dashboard($asOf: Date!, $from: Date!, $to: Date!) {',
-    '  followThrough(asOf: $asOf) { asOf total onTimeRate byStatus { status count } }',
+    '  followThrough(asOf: $asOf) { asOf total dueFollowUps doneOnTime doneLate unreported onTimeRate corroboratedOnTimeRate byStatus { status count } }',
+    '  parties { code name }',
+    '  engagements(first: 100) { nodes { id title heldOn } }',
     '  overdue: followUps(asOf: $asOf, filter: { status: [OVERDUE] }, first: 100) {',
     '    totalCount',
     '    nodes {',
-    '      id title dueDate daysOverdue',
+    '      id title dueDate daysOverdue reports { state reportedOn }',
     '      commitment { id title responsibleParties { code name } sources { stance source { title outlet url } } }',
     '    }',
     '  }',
@@ -67,43 +65,35 @@
     return month + '\n' + (date.getUTCMonth() === 0 || isFirstColumn ? date.getUTCFullYear() : '');
   }
 
-  // ---- DOM helpers: data goes in as text only, never as HTML ----
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) {
-      if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
-  function replaceChildren(node, children) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    children.forEach(function (c) {
-      node.appendChild(c);
-    });
-  }
-
-  // ---- API over HTTP ----
-  function graphql(query, variables) {
-    return fetch(ENDPOINT, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: query, variables: variables }),
-    })
-      .then(function (res) {
-        return res.json();
-      })
-      .then(function (body) {
-        if (body.errors && body.errors.length) throw new Error(body.errors[0].message);
-        return body.data;
-      });
-  }
-
   // ---- state ----
-  var chosenAsOf = new URLSearchParams(window.location.search).get('asOf');
+  var list = window.dashboardList;
+  var filtersForm = el('filters');
+
+  // ---- the view lives in the address: ?asOf=…&party=…, or #asOf=…&party=… (a link may use either) ----
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    new URLSearchParams(window.location.hash.replace(/^#/, '')).forEach(function (v, k) {
+      params.set(k, v);
+    });
+    var filters = {};
+    list.FILTERS.forEach(function (k) {
+      filters[k] = params.get(k) || '';
+    });
+    return { asOf: params.get('asOf') || null, filters: filters };
+  }
+  function writeAddress() {
+    var params = new URLSearchParams();
+    if (chosenAsOf) params.set('asOf', chosenAsOf);
+    list.FILTERS.forEach(function (k) {
+      if (filters[k]) params.set(k, filters[k]);
+    });
+    var qs = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (qs ? '?' + qs : ''));
+  }
+
+  var address = readAddress();
+  var chosenAsOf = address.asOf;
+  var filters = address.filters;
   var loading = null;
   var reloadAgain = false;
   var shownAsOf = null;
@@ -138,9 +128,14 @@
     loading = currentAsOf()
       .then(function (asOf) {
         var vars = { asOf: asOf, from: addMonths(asOf, -12), to: lastDayOfMonth(addMonths(asOf, 12)) };
-        return graphql(DASHBOARD, vars).then(function (data) {
+        var shownFilters = Object.assign({}, filters);
+        return Promise.all([graphql(DASHBOARD, vars), list.load(asOf, shownFilters)]).then(function (answers) {
+          var data = answers[0];
           return restOfTimeline(vars, data.timeline).then(function (timeline) {
             render(asOf, vars.from, data, timeline);
+            list.renderFilters(filtersForm, data, shownFilters);
+            list.render(answers[1], asOf, el('list-count'), el('list-body'));
+            document.body.setAttribute('data-filters', new URLSearchParams(shownFilters).toString());
           });
         });
       })
@@ -169,6 +164,7 @@
     el('counts-as-of').textContent = 'as of ' + asOf;
     el('csv-link').setAttribute('href', '/export/commitments.csv?asOf=' + asOf);
     renderCounts(data.followThrough);
+    renderHeadline(data.followThrough, asOf);
     renderTimeline(asOf, from, timeline);
     renderOverdue(data.overdue);
     el('updated').textContent = 'Updated ' + new Date().toLocaleTimeString();
@@ -189,8 +185,26 @@
         ]);
       }),
     );
-    var rate = ft.onTimeRate === null ? 'no follow-ups were due yet' : Math.round(ft.onTimeRate * 100) + '% of those due so far were done on time';
-    el('summary').textContent = ft.total + ' commitments; ' + rate + '.';
+    el('counts-total').textContent = '(' + ft.total + (ft.total === 1 ? ' commitment' : ' commitments') + ')';
+  }
+
+  /** The follow-through headline, in follow-ups (not commitments), with what nobody has recorded said apart. */
+  function renderHeadline(ft, asOf) {
+    if (!ft.dueFollowUps) {
+      el('summary').textContent = 'No follow-up was due before ' + asOf + ', so there is no follow-through to measure yet.';
+      return;
+    }
+    var pct = function (rate) {
+      return rate === null ? 'n/a' : Math.round(rate * 100) + '%';
+    };
+    var unreported = ft.unreported;
+    var parts = [
+      ft.dueFollowUps + (ft.dueFollowUps === 1 ? ' follow-up was' : ' follow-ups were') + ' due before ' + asOf + ' (cancelled ones aside).',
+      ft.doneOnTime + ' reported done on time (' + pct(ft.onTimeRate) + '; ' + pct(ft.corroboratedOnTimeRate) + ' counting only reports an independent source corroborates), ' + ft.doneLate + ' done late.',
+      unreported + (unreported === 1 ? ' has' : ' have') + ' no report recorded: nobody has recorded what happened, either way.',
+    ];
+    el('summary').textContent = parts.join(' ');
+    el('summary').setAttribute('data-unreported', String(unreported));
   }
 
   function renderLegend() {
@@ -236,7 +250,7 @@
 
   function sourceLink(c) {
     var text = c.source.title + (c.source.outlet ? ' — ' + c.source.outlet : '');
-    var node = c.source.url ? h('a', { href: c.source.url, rel: 'noopener noreferrer', target: '_blank', text: text }) : h('span', { text: text });
+    var node = ui.externalLink(c.source.url, text);
     return h('li', { class: c.stance === 'CONFIRMS' ? '' : 'stance-' + c.stance }, [node, c.stance === 'CONFIRMS' ? null : ' (' + c.stance.toLowerCase() + ')']);
   }
 
@@ -259,7 +273,8 @@
             h('span', { class: 'days-label', text: f.daysOverdue === 1 ? 'day overdue' : 'days overdue' }),
           ]),
           h('div', { class: 'what' }, [
-            h('p', { class: 'follow-up-title', text: f.title }),
+            h('p', { class: 'follow-up-title' }, [h('a', { href: ui.commitmentHref(c.id) + '#' + encodeURIComponent(f.id), text: f.title })]),
+            h('p', { class: 'status-note', text: ui.overdueNote(f.reports, el('as-of').value) }),
             h('p', { class: 'muted', text: 'Due ' + f.dueDate + (parties.length ? ' · ' + parties.join(', ') : '') + ' · ' + c.title }),
             c.sources.length ? h('ul', { class: 'sources' }, c.sources.map(sourceLink)) : null,
           ]),
@@ -335,14 +350,50 @@
   el('as-of').addEventListener('change', function (e) {
     if (!e.target.value) return;
     chosenAsOf = e.target.value;
-    window.history.replaceState(null, '', '?asOf=' + chosenAsOf);
+    writeAddress();
     reload();
   });
   el('today').addEventListener('click', function () {
     chosenAsOf = null;
-    window.history.replaceState(null, '', window.location.pathname);
+    writeAddress();
     reload();
   });
+
+  var searchTimer = null;
+  function filtersChanged() {
+    list.FILTERS.forEach(function (k) {
+      filters[k] = filtersForm.elements[k].value.trim();
+    });
+    writeAddress();
+    reload();
+  }
+  filtersForm.addEventListener('change', filtersChanged);
+  filtersForm.addEventListener('input', function (e) {
+    if (e.target.name !== 'q') return;
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(filtersChanged, 300);
+  });
+  filtersForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    filtersChanged();
+  });
+  el('clear-filters').addEventListener('click', function () {
+    list.FILTERS.forEach(function (k) {
+      filters[k] = '';
+      filtersForm.elements[k].value = '';
+    });
+    writeAddress();
+    reload();
+  });
+  window.addEventListener('hashchange', function () {
+    address = readAddress();
+    chosenAsOf = address.asOf;
+    filters = address.filters;
+    writeAddress();
+    reload();
+  });
+  // A #asOf=… link is folded into the query string, so what the page shows is one address.
+  if (window.location.hash) writeAddress();
 
   renderLegend();
   reload();
