@@ -177,12 +177,13 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     if (kindChanged) details.kind = { before: before.kind, after: kind };
     const base = { commitmentId: id, actor: actor.name, occurredAt: now };
     const deadlineMoved = dueDate !== undefined && dueDate !== single!.dueDate;
-    await appendEvents(m, [
+    const appended = await appendEvents(m, [
       { ...base, kind: 'UPDATED', details: { version: { before: before.version, after: after.version }, ...details } },
       ...(kindChanged ? [{ ...base, kind: 'KIND_CHANGED' as const, details: { before: before.kind, after: kind } }] : []),
       ...(deadlineMoved ? [{ ...base, kind: 'DEADLINE_MOVED' as const, followUpId: single!.id, details: { before: single!.dueDate, after: dueDate } }] : []),
       ...statusChangeEvents(statusesBefore, statusesAfter, base),
     ], single ? followUpUpdateWrite(single.id, { dueDate, title: renamed }, now) : undefined);
+    ctx.committedDataVersion = appended.dataVersion ?? undefined;
     return after;
   });
 }

@@ -36,11 +36,16 @@ export interface AlongsideWrite {
  *   ids follow the events' order.
  * - The NOTIFY is part of the transaction: Postgres delivers it on commit and drops it on rollback,
  *   so a rolled-back write never produces an event.
+ *
+ * The statement also bumps data_version for the transaction (what its deferred trigger would do at
+ * commit, which then finds it done), so the write knows the version its commit makes without
+ * reading it after (X-Data-Version on a mutation's answer). The row stays locked until commit, over
+ * the same span as the event log's lock, which writers already take in turn.
  */
-export async function appendEvents(manager: EntityManager, events: NewEvent[], alongside?: AlongsideWrite): Promise<string[]> {
+export async function appendEvents(manager: EntityManager, events: NewEvent[], alongside?: AlongsideWrite): Promise<AppendedEvents> {
   if (!events.length) {
     if (alongside) throw new Error('appendEvents runs a write alongside events only');
-    return [];
+    return { ids: [], dataVersion: null };
   }
   if (!manager.queryRunner?.isTransactionActive) throw new Error('appendEvents must run inside a transaction');
   const params: unknown[] = [...(alongside?.params ?? [])];
@@ -50,7 +55,7 @@ export async function appendEvents(manager: EntityManager, events: NewEvent[], a
     return `(${i}, ${placeholders.join(', ')})`;
   });
   const channel = `$${params.push(EVENTS_CHANNEL)}`;
-  const [{ ids }]: { ids: string[] }[] = await manager.query(
+  const [{ ids, version }]: { ids: string[]; version: string }[] = await manager.query(
     `WITH ${alongside ? `${alongside.ctes},` : ''}
      event_log_lock AS (SELECT pg_advisory_xact_lock(hashtext('tracker:event-log'))),
      appended AS (
@@ -59,11 +64,25 @@ export async function appendEvents(manager: EntityManager, events: NewEvent[], a
          FROM (VALUES ${rows.join(', ')}) v(ord, commitment_id, follow_up_id, kind, actor, occurred_at, previous_status, status, details)
         CROSS JOIN event_log_lock
         ORDER BY v.ord
-       RETURNING id)
-     SELECT array_agg(id ORDER BY id)::text[] AS ids, pg_notify(${channel}, max(id)::text) FROM appended`,
+       RETURNING id),
+     -- CASE: the check must come before set_config, which makes it false (migration DataVersion's rule).
+     data_version_bump AS (
+       UPDATE data_version SET version = version + 1
+        WHERE CASE WHEN current_setting('tracker.data_version_bumped', true) IS DISTINCT FROM txid_current()::text
+                   THEN set_config('tracker.data_version_bumped', txid_current()::text, true) IS NOT NULL ELSE FALSE END
+       RETURNING version)
+     SELECT array_agg(id ORDER BY id)::text[] AS ids, pg_notify(${channel}, max(id)::text),
+            coalesce((SELECT version FROM data_version_bump), (SELECT version FROM data_version))::text AS version
+       FROM appended`,
     params,
   );
-  return ids;
+  return { ids, dataVersion: Number(version) };
+}
+
+export interface AppendedEvents {
+  ids: string[];
+  /** The data version this transaction commits as (null when nothing was appended). */
+  dataVersion: number | null;
 }
 
 /** commitment_event's column types, for the VALUES list (whose literals would otherwise be text). */

@@ -77,7 +77,7 @@ async function record(ctx: RequestContext, actor: Actor, target: FollowUpReferen
     const before = statusesOf(new Map([[target.followUpId, { dueDate, reports: facts.reports }]]), ctx.today, ctx.config.dueSoonDays);
     const after = statusesOf(new Map([[target.followUpId, { dueDate, reports: reportsAfter }]]), ctx.today, ctx.config.dueSoonDays);
     const base = { commitmentId: commitment.id, actor: actor.name, occurredAt: now };
-    await appendEvents(m, [
+    const appended = await appendEvents(m, [
       {
         ...base,
         followUpId: target.followUpId,
@@ -92,6 +92,7 @@ async function record(ctx: RequestContext, actor: Actor, target: FollowUpReferen
       },
       ...statusChangeEvents(before, after, base),
     ], reportInsertWrite(newReport));
+    ctx.committedDataVersion = appended.dataVersion ?? undefined;
     const followUp = Object.assign(new FollowUpEntity(), facts.followUp, { firstClosedOn: firstClosedOn(reportsAfter) });
     return { report: insertedReport(newReport), followUp };
   });

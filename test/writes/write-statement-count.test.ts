@@ -75,3 +75,14 @@ it('edits a commitment and bumps its version in at most six statements', async (
   expect(run.data.updateCommitment.commitment.version).toBe(node.version + 1);
   expect(run.statements.length).toBeLessThanOrEqual(6);
 });
+
+it('answers a report with the data version its commit made, which it knew without reading it again', async () => {
+  const res = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...admin },
+    body: JSON.stringify({ query: REPORT, variables: { input: { followUpId: toGlobalId('FollowUp', followUpId), state: 'IN_PROGRESS', reportedOn: '2026-03-07' } } }),
+  });
+  expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+  const [{ version }] = await app.db.query(`SELECT version::int FROM data_version`);
+  expect(res.headers.get('x-data-version')).toBe(String(version));
+});
