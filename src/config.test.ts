@@ -23,6 +23,28 @@ describe('configuration', () => {
     expect(() => loadConfig({ RESPONSE_CACHE_MB: 'lots' })).toThrow(/RESPONSE_CACHE_MB must be an integer/);
   });
 
+  it('reads the webhook settings: allowed hosts, retry base, and a 32-byte key in base64 or hex', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ webhookAllowHosts: [], webhookRetryBaseMs: 10_000, webhookSecretKey: undefined });
+    const key = Buffer.alloc(32, 7);
+    const c = loadConfig({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Receiver.Internal,[::1]', WEBHOOK_RETRY_BASE_MS: '500', WEBHOOK_SECRET_KEY: key.toString('base64') });
+    expect(c).toMatchObject({ webhookAllowHosts: ['127.0.0.1', 'receiver.internal', '::1'], webhookRetryBaseMs: 500, webhookSecretKey: key });
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('hex') }).webhookSecretKey).toEqual(key);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'too-short' })).toThrow(/WEBHOOK_SECRET_KEY must be 32 random bytes/);
+  });
+
+  it('has defaults for every hardening limit, and refuses a header timeout longer than the request timeout', () => {
+    expect(loadConfig({})).toMatchObject({
+      maxQueryTokens: 5_000, wsMaxConnectionsPerIp: 20, wsMaxSubscriptionsPerConnection: 50, wsMaxDistinctOperations: 500,
+      exportConcurrency: 2, dbAnonymousPoolSize: 5, dbAnonymousStatementTimeoutMs: 2_000,
+      httpHeadersTimeoutSeconds: 60, httpRequestTimeoutSeconds: 300, httpMaxConnectionsPerIp: 64,
+    });
+    expect(loadConfig({ DB_POOL_SIZE: '3' }).dbAnonymousPoolSize).toBe(2);
+    // Behind a proxy every connection comes from it: the per-address cap is the proxy's job.
+    expect(loadConfig({ TRUST_PROXY: '1' }).httpMaxConnectionsPerIp).toBe(0);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_S: '60', HTTP_REQUEST_TIMEOUT_S: '30' })).toThrow(/HTTP_HEADERS_TIMEOUT_S must not exceed/);
+  });
+
   it('reads the HTTP caching ages, the read replicas and their lag limit', () => {
     expect(loadConfig({})).toMatchObject({ httpCacheMaxAgeSeconds: 60, httpCacheStaleWhileRevalidateSeconds: 300, databaseReadUrls: [], replicaMaxLagMs: 5000 });
     const c = loadConfig({

@@ -8,7 +8,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino({
     level,
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'key', '*.key', 'adminApiKey', 'config.adminApiKey'],
+      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'key', '*.key', 'adminApiKey', 'config.adminApiKey',
+        'secret', '*.secret', 'webhookSecretKey', 'config.webhookSecretKey', 'headers["webhook-signature"]'],
       censor: '[redacted]',
     },
   }, destination);

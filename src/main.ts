@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { startScheduler } from './scheduler/scheduler';
 import { assertCanListen } from './http/listen';
 import { startServer } from './server';
+import { withEmbeddedWebhookKey } from './webhooks/secret-box';
 
 /** Entry point: read the configuration, get a database, migrate and seed it, serve. */
 async function main(): Promise<void> {
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const { db, close } = await openDatabase(config, log);
   const clock = createClock({ start: config.clockStart, timeZone: config.timeZone });
   const server = await prepareDatabase(db, clock, log)
-    .then(() => startServer({ db, config, clock, log }, config.port))
+    // The embedded default's webhook key is generated only once its cluster is up: a start that fails earlier leaves nothing behind.
+    .then(async () => startServer({ db, config: await withEmbeddedWebhookKey(config), clock, log }, config.port))
     .catch(async (err: unknown) => {
       await close(); // stops the embedded Postgres: a failed start leaves nothing running
       throw err;

@@ -3,7 +3,19 @@ import { parse } from 'csv-parse/sync';
 // ical.js ships ESM types with a CommonJS build; take the types from the former, the code from the latter.
 type IcalModule = typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default;
 const ICAL: IcalModule = require('ical.js');
+import { get } from 'node:http';
 import { startTestApp, TestApp } from './support/test-app';
+
+/** A GET as a cache sends it: fetch() would add Cache-Control: no-cache to any conditional request. */
+function conditionalGet(url: string, etag: string): Promise<{ status: number; etag?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'if-none-match': etag } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, etag: res.headers.etag, body }));
+    }).on('error', reject);
+  });
+}
 
 const ADMIN_KEY = 'exports-test-admin-key-0123456789';
 const TODAY = '2026-04-15';
@@ -23,7 +35,7 @@ describe('CSV and iCalendar exports', () => {
   const admin = { authorization: `Bearer ${ADMIN_KEY}` };
 
   beforeAll(async () => {
-    app = await startTestApp({ seed: true, env: { ADMIN_API_KEY: ADMIN_KEY, CLOCK_START: `${TODAY}T10:00:00Z` } });
+    app = await startTestApp({ seed: true, env: { ADMIN_API_KEY: ADMIN_KEY, CLOCK_START: `${TODAY}T10:00:00Z`, PUBLIC_URL: 'https://tracker.example' } });
     base = app.url.replace(/\/graphql$/, '');
   });
   afterAll(() => app.stop());
@@ -109,13 +121,50 @@ describe('CSV and iCalendar exports', () => {
       expect(text.endsWith('\r\n')).toBe(true);
       expect(text.split('\r\n')).toHaveLength(rows.length + 2);
       expect(text.split('\r\n')[0]).toBe(
-        'follow_up_id,commitment_id,commitment,follow_up,due_date,status,days_overdue,completed_on,responsible_parties,engagement,sources,source_urls',
+        'follow_up_id,commitment_id,commitment,follow_up,due_date,status,as_of,days_overdue,completed_on,responsible_parties,engagement,sources,source_urls,commitment_url',
       );
       expect(text).toContain('"Hold ""joint"" drills, twice a year"');
       const row = rows.find((r) => r.commitment_id === created.data.createCommitment.commitment.id)!;
       expect(row.commitment).toBe(title);
       expect(row.sources).toBe(`${sourceTitle} (APP)`);
       expect(row.responsible_parties).toBe('CN; PK');
+    });
+
+    it('starts with a UTF-8 byte order mark and says in every row which day its statuses hold for', async () => {
+      const res = await fetch(`${base}/export/commitments.csv?asOf=2026-03-01`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parse(bytes.toString('utf8'), { columns: true, bom: true }) as Record<string, string>[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.as_of))).toEqual(new Set(['2026-03-01']));
+      expect(rows[0].commitment_url).toBe(`https://tracker.example/commitments/${rows[0].commitment_id}`);
+    });
+
+    it('neutralises a title that a spreadsheet would run as a formula', async () => {
+      const created = await app.graphql(
+        `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id } } }`,
+        { input: { title: '=HYPERLINK("http://evil.example","click")', partyCodes: ['PK'], dueDate: '2026-06-01' } },
+        admin,
+      );
+      expect(created.errors).toBeUndefined();
+      const row = (await csvRows()).find((r) => r.commitment_id === created.data.createCommitment.commitment.id)!;
+      expect(row.commitment).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    });
+
+    it('answers 304 without making the file again while the data and the day are unchanged, and 200 after a write', async () => {
+      const first = await fetch(`${base}/export/commitments.csv`);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^W\//);
+      await first.arrayBuffer();
+      const again = await conditionalGet(`${base}/export/commitments.csv`, etag);
+      expect(again.status).toBe(304);
+      expect(again.body).toBe('');
+      expect((await conditionalGet(`${base}/export/commitments.csv?asOf=2026-01-01`, etag)).status).toBe(200);
+      const wrote = await app.graphql(`mutation { createSource(input: { title: "A new source", url: "https://example.org/new" }) { source { id } } }`, {}, admin);
+      expect(wrote.errors).toBeUndefined();
+      const changed = await conditionalGet(`${base}/export/commitments.csv`, etag);
+      expect(changed.status).toBe(200);
+      expect(changed.etag).not.toBe(etag);
     });
 
     it('answers 400 with a sentence naming asOf for a date that is not YYYY-MM-DD or does not exist', async () => {
@@ -143,6 +192,14 @@ describe('CSV and iCalendar exports', () => {
       expect(event.description).toContain(`${overdue.daysOverdue} days overdue`);
       expect(event.description).toContain(overdue.commitment.title);
       expect(event.description).toContain('Sources:');
+    });
+
+    it('links every event to its commitment\'s page under PUBLIC_URL, whatever Host the request names', async () => {
+      const res = await fetch(`${base}/calendar.ics`, { headers: { host: 'evil.example' } });
+      const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+      const urls = calendar.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('url')));
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) expect(url).toMatch(/^https:\/\/tracker\.example\/commitments\/[A-Za-z0-9_-]+$/);
     });
 
     it('keeps each follow-up\'s UID as reports come in, so a subscribed calendar updates the event in place', async () => {

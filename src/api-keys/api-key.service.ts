@@ -6,9 +6,10 @@ import { LIMITS, requiredText } from '../graphql/validate';
 import { API_KEY_ROLES, ApiKeyEntity, ApiKeyRole } from './api-key.entity';
 import { findKeyByName, insertKey, revokeKeyByName, upsertBootstrapKey } from './api-key.repository';
 import { hashKey } from './authenticate';
+import { looksLikeSystemActor, SYSTEM_ACTORS } from '../events/system-actors';
 
-/** The name under which ADMIN_API_KEY is stored; reserved so no created key can take it over. */
-export const BOOTSTRAP_KEY_NAME = 'bootstrap-admin';
+/** The name under which ADMIN_API_KEY is stored; reserved (with the other system actors) so no created key can take it over. */
+export const BOOTSTRAP_KEY_NAME = SYSTEM_ACTORS.bootstrapAdmin;
 /** A recognizable prefix lets secret scanners spot leaked keys. */
 const KEY_PREFIX = 'ftt_';
 
@@ -25,7 +26,9 @@ function generateKey(): string {
 
 function keyName(value: unknown, field: string): string {
   const name = requiredText(value, field, { max: LIMITS.name });
-  if (name === BOOTSTRAP_KEY_NAME) throw badInput(field, `"${BOOTSTRAP_KEY_NAME}" is reserved for ADMIN_API_KEY`);
+  if (looksLikeSystemActor(name)) {
+    throw badInput(field, `"${name}" reads like one of the system's own actor names (${Object.values(SYSTEM_ACTORS).join(', ')}), which are reserved, in any case`);
+  }
   return name;
 }
 

@@ -3,6 +3,8 @@ import type { RequestContext } from '../graphql/context';
 import { forbidden, unauthenticated } from '../graphql/errors';
 import type { ApiKeyRole } from './api-key.entity';
 import { findKeyByHash, touchLastUsed } from './api-key.repository';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 
 /** Who is writing: recorded as the actor of every event and report. */
 export interface Actor {
@@ -30,12 +32,30 @@ function bearerToken(authorization: string | undefined): string | null {
   return m && m[1].length <= MAX_KEY_LENGTH ? m[1] : null;
 }
 
+/**
+ * Whether `authorization` carries a valid, unrevoked key ('valid'), does not ('invalid'), or the
+ * database could not say ('unknown'): decides the pool a request reads through and whether the
+ * anonymous rate limit counts it.
+ */
+export async function checkKey(db: DataSource, authorization: string | undefined, log: Logger): Promise<'valid' | 'invalid' | 'unknown'> {
+  const token = bearerToken(authorization);
+  if (!token) return 'invalid';
+  try {
+    const key = await findKeyByHash(db, hashKey(token));
+    return key && !key.revokedAt ? 'valid' : 'invalid';
+  } catch (err) {
+    log.warn({ err }, 'could not check an API key');
+    return 'unknown';
+  }
+}
+
 async function lookUpActor(ctx: RequestContext): Promise<Actor> {
   const token = bearerToken(ctx.authorization);
   if (!token) throw unauthenticated();
   const key = await findKeyByHash(ctx.db, hashKey(token));
-  if (!key) throw unauthenticated('This API key is not valid');
-  if (key.revokedAt) throw unauthenticated('This API key was revoked');
+  // One message for both: telling them apart would confirm to whoever holds a leaked, revoked key
+  // that it was once real.
+  if (!key || key.revokedAt) throw unauthenticated('This API key is not valid (unknown or revoked)');
   const now = ctx.clock.now();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await touchLastUsed(ctx.db, key.id, now, LAST_USED_RESOLUTION_MS);

@@ -14,9 +14,10 @@ import { PersonEntity } from '../people/person.entity';
 import { ProgressReportEntity } from '../progress-reports/progress-report.entity';
 import { SourceCitationEntity } from '../sources/source-citation.entity';
 import { SourceEntity } from '../sources/source.entity';
+import { WebhookEntity } from '../webhooks/webhook.entity';
 
 export const entities = [
   PartyEntity, InstitutionEntity, PersonEntity, EngagementEntity, EngagementParticipantEntity, SourceEntity,
   SourceCitationEntity, CommitmentEntity, CommitmentPartyEntity, FollowUpEntity, ProgressReportEntity,
-  CommitmentEventEntity, ApiKeyEntity, EngagementPartyEntity, EngagementSourceEntity, EvidenceEntity,
+  CommitmentEventEntity, ApiKeyEntity, EngagementPartyEntity, EngagementSourceEntity, EvidenceEntity, WebhookEntity,
 ];

@@ -6,9 +6,9 @@ import { CommitmentFilterInput } from '../commitments/commitment-filter.input';
 import type { CommitmentEventRow } from './commitment-event.repository';
 import { CommitmentEventType } from './commitment-event.type';
 import { decodeEventCursor } from './event-cursor';
-import { loadBatchFacts, readEventsAfter } from './event-feed.repository';
 import { compileEventFilter } from './event-filter';
 import { EventSubscription } from './event-subscription';
+import type { ReplayScope } from './replay-reader';
 import type { SubscriptionContext } from './subscription-context';
 
 /**
@@ -34,18 +34,18 @@ interface EventArgs {
  */
 async function subscribeToEvents({ args, context }: SubscribeResolverData<unknown, EventArgs, SubscriptionContext>): Promise<EventSubscription> {
   const afterId = args.after == null ? null : decodeEventCursor(args.after, 'after');
-  const filter = compileEventFilter(await commitmentCriteria(context.db, args.filter));
-  const { db, config } = context;
+  const criteria = await commitmentCriteria(context.db, args.filter);
+  const filter = compileEventFilter(criteria);
+  const { config, replays } = context;
+  // Asked at the first read, which comes after the subscription registered with the stream.
+  let scope: Promise<ReplayScope> | undefined;
   return new EventSubscription({
     stream: context.events,
     filter,
     afterId,
     bufferLimit: config.subscriptionBufferLimit,
     stallMs: config.subscriptionStallMs,
-    readPage: async (after, limit) => {
-      const events = await readEventsAfter(db, after, limit);
-      return { events, facts: await loadBatchFacts(db, events, filter.needs, config) };
-    },
+    readPage: async (after, limit) => replays.read(after, limit, await (scope ??= replays.scopeOf(criteria)), filter.needs),
     onStalled: () =>
       context.closeConnection(
         STALLED_CLOSE_CODE,

@@ -4,6 +4,9 @@ import type { FollowUpFacts } from '../domain/status';
 import type { Config } from '../config';
 import type { CommitmentKind } from '../domain/commitment-kinds';
 import type { SourceStance } from '../sources/source-citation.entity';
+import { CommitmentCriteria, commitmentCriteriaSql } from '../commitments/commitment-criteria';
+import type { StatusParams } from '../follow-ups/follow-up-status.sql';
+import { bindKnownRelations } from '../known-at/known-at.sql';
 import { CommitmentEventRow, EVENT_COLUMNS } from './commitment-event.repository';
 import { BatchFacts, FactNeeds } from './event-filter';
 
@@ -74,3 +77,37 @@ export async function loadBatchFacts(
   const rows = needs === 'none' || !events.length ? new Map() : await loadCommitmentFacts(db, events.map((e) => e.commitmentId), needs === 'followUps');
   return new BatchFacts(rows, config.dueSoonDays, config.timeZone);
 }
+
+/** Committed events of some commitments after an id, in id order: an index range per commitment. */
+export async function readEventsOfCommitmentsAfter(db: Queryable, afterId: string, commitmentIds: readonly string[], limit: number): Promise<CommitmentEventRow[]> {
+  if (!commitmentIds.length) return [];
+  return db.query(
+    `SELECT ${EVENT_COLUMNS('e')} FROM commitment_event e
+      WHERE e.commitment_id = ANY($2::bigint[]) AND e.id > $1::bigint ORDER BY e.id LIMIT $3`,
+    [afterId, commitmentIds, limit],
+  );
+}
+
+/**
+ * The ids of the commitments matching the criteria's commitment-level parts (parties, engagement,
+ * due dates, search; statuses are judged per event), at most `limit + 1` of them, so the caller can
+ * tell "few" from "many". Null when those parts are all absent: every commitment may match.
+ */
+export async function commitmentIdsInScope(db: Queryable, criteria: CommitmentCriteria, limit: number): Promise<string[] | null> {
+  const params: unknown[] = [];
+  // Statuses are left out, so the status parameters are never bound.
+  const where = commitmentCriteriaSql('c', { ...criteria, statuses: null }, params, NO_STATUS_PARAMS, 'NULL');
+  if (!where.length) return null;
+  const rows: { id: string }[] = await db.query(`SELECT c.id::text AS id FROM commitment c WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ${limit + 1}`, params);
+  return rows.map((r) => r.id);
+}
+
+const NO_STATUS_PARAMS: StatusParams = {
+  ...bindKnownRelations([], null),
+  get asOf(): string {
+    throw new Error('no status criterion is compiled here');
+  },
+  get dueSoonDays(): string {
+    throw new Error('no status criterion is compiled here');
+  },
+};

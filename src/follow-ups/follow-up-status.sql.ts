@@ -122,13 +122,14 @@ export function followUpStatusSql(f: string, p: StatusParams): string {
  */
 export function followUpStatusFilterSql(f: string, statuses: readonly Status[], p: StatusParams): string {
   const wanted = new Set(statuses);
-  const open = isOpenSql(f, p);
   const parts: string[] = [];
   if (wanted.has('OVERDUE')) parts.push(`${f}.due_date < ${p.asOf}`);
   if (wanted.has('DUE_SOON')) parts.push(`${f}.due_date BETWEEN ${p.asOf} AND ${p.asOf} + ${p.dueSoonDays}`);
   if (wanted.has('SCHEDULED')) parts.push(`${f}.due_date > ${p.asOf} + ${p.dueSoonDays}`);
   if (wanted.has('UNDATED')) parts.push(`${f}.due_date IS NULL`);
-  const openPart = parts.length ? `(${open} AND (${parts.join(' OR ')}))` : null;
+  // Built only when used: it binds asOf, and a parameter bound but never referenced makes Postgres
+  // refuse the whole statement (status: [] used to fail that way).
+  const openPart = parts.length ? `(${isOpenSql(f, p)} AND (${parts.join(' OR ')}))` : null;
   const closed = CLOSED_STATUSES.filter((s) => wanted.has(s));
   const closedPart = closed.length
     ? `(${f}.first_closed_on <= ${p.asOf} AND ${closedStateSql(f, p)} IN (${quoted(closed)}))`

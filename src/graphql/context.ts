@@ -39,8 +39,14 @@ export interface RequestContext {
 }
 
 export interface AppServices {
-  /** The primary: writes, keyed requests, the scheduler, LISTEN and the event log. */
+  /** The primary's main pool: writes, keyed requests, the scheduler, LISTEN and the event log. */
   db: DataSource;
+  /**
+   * The primary's pool for callers without a valid key (DB_ANONYMOUS_POOL_SIZE connections, each
+   * statement cut off after DB_ANONYMOUS_STATEMENT_TIMEOUT_MS), opened by startServer. Absent where
+   * no server runs (scripts, unit tests): then everyone reads through `db`.
+   */
+  anonymousDb?: DataSource;
   config: Config;
   clock: Clock;
   log: Logger;
@@ -48,20 +54,47 @@ export interface AppServices {
   reads?: ReadRouter;
 }
 
+/** Who is asking: the raw Authorization header, and whether it holds a valid, unrevoked key. */
+export interface Caller {
+  authorization?: string;
+  keyed: boolean;
+  /**
+   * A key was sent but the database could not say whether it is valid: the request reads through
+   * the main pool (where it meets the same trouble and reports it), yet counts as anonymous.
+   */
+  unverified?: boolean;
+}
+
+export const ANONYMOUS: Caller = { keyed: false };
+
 /** What an HTTP request asks of the data it reads: X-Min-Data-Version (0 when absent). */
 export interface ReadRequirement {
   minDataVersion: number;
 }
 
 /**
- * The one place a request's database is chosen. A request with a key (it may write, or see what
- * only keys may) and anything without a `read` requirement (subscription events, which must see
- * the write that announced them) use the primary; an anonymous HTTP read goes to a replica that
- * has at least `minDataVersion` and is not too far behind, else to the primary.
+ * The pool of the primary a caller reads through: keyed callers the main pool; everyone else the
+ * anonymous pool, whose small size and short statement timeout are the time budget of an
+ * anonymous request, so no anonymous load can starve keyed writers. (Exports use it directly.)
  */
-export function createContext(services: AppServices, authorization?: string, read?: ReadRequirement): RequestContext {
-  const db = !authorization && read && services.reads ? services.reads.forAnonymousRead(read.minDataVersion) : services.db;
-  if (read) readsByTarget.inc({ target: db === services.db ? 'primary' : 'replica' });
+export function poolFor(services: AppServices, caller: Caller): DataSource {
+  return caller.keyed || caller.unverified ? services.db : (services.anonymousDb ?? services.db);
+}
+
+/**
+ * The one place a request's database is chosen. A caller with a key (it may write, or see what
+ * only keys may) uses the primary's main pool. An anonymous HTTP read (one with a `read`
+ * requirement) goes to a replica that has at least `minDataVersion` and is not too far behind
+ * (replica pools carry the anonymous statement timeout too); anything else anonymous, and an
+ * anonymous read no replica can serve, uses the primary's anonymous pool. Subscription events have
+ * no `read` requirement: they must see the write that announced them, so they read the primary.
+ */
+export function createContext(services: AppServices, caller: Caller = ANONYMOUS, read?: ReadRequirement): RequestContext {
+  const primary = poolFor(services, caller);
+  const routed = primary !== services.db && read && services.reads ? services.reads.forAnonymousRead(read.minDataVersion) : primary;
+  // The router answers with the primary when no replica will do: the anonymous pool of it, then.
+  const db = routed === services.db ? primary : routed;
+  if (read) readsByTarget.inc({ target: db === primary ? 'primary' : 'replica' });
   let version: Promise<number> | undefined;
   return {
     ...services,
@@ -69,7 +102,7 @@ export function createContext(services: AppServices, authorization?: string, rea
     today: services.clock.today(),
     rootAsOf: new Map(),
     rootKnownAt: new Map(),
-    authorization,
+    authorization: caller.authorization,
     loaders: createLoaders(db, services.config),
     dataVersion: () => (version ??= currentDataVersion(db)),
   };

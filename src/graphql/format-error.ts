@@ -9,6 +9,8 @@ import { LIMIT_ERROR_CODES } from '../http/limits/limit-error';
 const CALLER_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', ...LIMIT_ERROR_CODES,
+  // The WebSocket transport's own refusals (src/events/subscription-server.ts, event-execution.ts).
+  'RATE_LIMITED', 'TOO_MANY_SUBSCRIPTIONS', 'SUBSCRIPTION_CAPACITY',
 ]);
 
 /** Apollo's own error for a persisted query whose text does not hash to the hash sent with it; it carries no code. */

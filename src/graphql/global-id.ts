@@ -4,7 +4,7 @@ import { badInput } from './errors';
  * Global object ids: base64url("Type:dbId"). Opaque to clients, accepted by Query.node, and
  * checked for type wherever a specific kind of object is expected.
  */
-export const NODE_TYPES = ['Party', 'Source', 'Engagement', 'Commitment', 'FollowUp', 'ProgressReport', 'Person'] as const;
+export const NODE_TYPES = ['Party', 'Source', 'Engagement', 'Commitment', 'FollowUp', 'ProgressReport', 'Person', 'Webhook'] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeTypeName, id: string | number): string {

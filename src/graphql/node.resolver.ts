@@ -3,6 +3,8 @@ import type { RequestContext } from './context';
 import { badInput } from './errors';
 import { NodeTypeName, parseGlobalId } from './global-id';
 import { NodeInterface } from './node.type';
+import { requireRole } from '../api-keys/authenticate';
+import { findWebhook } from '../webhooks/webhook.repository';
 
 @Resolver()
 export class NodeResolver {
@@ -22,6 +24,8 @@ export class NodeResolver {
       FollowUp: ctx.loaders.followUpById,
       ProgressReport: ctx.loaders.reportById,
       Person: ctx.loaders.personById,
+      // ADMIN only, like Query.webhooks.
+      Webhook: { load: async (webhookId) => (await requireRole(ctx, 'ADMIN'), findWebhook(ctx.db, webhookId)) },
     };
     const row = await loaders[parsed.type].load(parsed.id);
     return row ? { ...row, __typename: parsed.type } : null;

@@ -20,6 +20,7 @@ import { SourceResolver } from '../sources/source.resolver';
 import { answerDerivedFieldsFromRows } from './derived-fields';
 import './enums';
 import { NodeResolver } from './node.resolver';
+import { WebhookResolver } from '../webhooks/webhook.resolver';
 
 /** Every resolver class of the API. */
 export const resolvers = [
@@ -28,6 +29,7 @@ export const resolvers = [
   CommitmentEventSubscriptionResolver,
   CommitmentMutationResolver, ProgressReportMutationResolver, SourceMutationResolver, ApiKeyResolver,
   EngagementMutationResolver, PartyMutationResolver, EvidenceMutationResolver,
+  WebhookResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

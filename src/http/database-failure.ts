@@ -24,7 +24,8 @@ export function databaseFailure(error: unknown): { code: DatabaseFailureCode; me
   if (code === '57014') {
     return {
       code: 'STATEMENT_TIMEOUT',
-      message: 'The database stopped this request after DB_STATEMENT_TIMEOUT_MS: ask for less (smaller pages, fewer nested lists) or retry later.',
+      message:
+        'The database stopped this request at its time limit (DB_STATEMENT_TIMEOUT_MS; DB_ANONYMOUS_STATEMENT_TIMEOUT_MS without an API key): ask for less (smaller pages, fewer nested lists) or retry later.',
     };
   }
   if (

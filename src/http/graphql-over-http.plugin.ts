@@ -8,7 +8,7 @@ const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
 
 /** The media type Apollo will answer with: the same negotiation, over the same candidates. */
-function answersWithPlainJson(accept: string | undefined): boolean {
+export function answersWithPlainJson(accept: string | undefined): boolean {
   if (!accept) return true;
   return new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE]) === JSON_TYPE;
 }

@@ -10,6 +10,8 @@ interface HttpError {
   limit?: number;
   length?: number;
   expose?: boolean;
+  /** zlib's, when a Content-Encoding body does not decompress (Z_DATA_ERROR, Z_BUF_ERROR, …). */
+  code?: string;
 }
 
 /**
@@ -31,6 +33,11 @@ export function httpErrorHandler(log: Logger): ErrorRequestHandler {
       case 'encoding.unsupported':
         res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON, uncompressed or gzip/deflate/br.'));
         return;
+    }
+    if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
+      // zlib's own words ("incorrect header check") describe its internals, not what to send instead.
+      res.status(400).json(errorBody('BAD_REQUEST', 'The server could not decompress the body: send valid gzip, deflate or br, or no Content-Encoding.'));
+      return;
     }
     if (status >= 400 && status < 500) {
       res.status(status).json(errorBody('BAD_REQUEST', err.expose && err instanceof Error ? err.message : 'The request could not be read.'));

@@ -235,6 +235,9 @@ async function update(m: EntityManager, s: Stored, c: Changes, env: ImportEnv): 
   await appendEvents(m, [
     { ...base, kind: 'UPDATED', details },
     ...(c.kind !== undefined ? [{ ...base, kind: 'KIND_CHANGED' as const, details: { before: s.kind, after: c.kind } }] : []),
+    ...(c.dueDate !== undefined && s.firstFollowUpId
+      ? [{ ...base, kind: 'DEADLINE_MOVED' as const, followUpId: s.firstFollowUpId, details: { before: s.firstDueDate, after: c.dueDate } }]
+      : []),
     ...statusChangeEvents(statusesBefore, statusesAfter, base),
   ]);
 }

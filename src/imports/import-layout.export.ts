@@ -1,9 +1,13 @@
 import type { Queryable } from '../db/queryable';
+import type { CsvLayout } from '../exports/csv-writer';
 import { commitmentsImport } from './commitments.import';
 import { exportKey } from './import-keys.repository';
 
 /** Columns of GET /export/commitments.csv?format=import: exactly the commitments import's, required ones first. */
 export const IMPORT_LAYOUT_COLUMNS = [...commitmentsImport.columns.required, ...commitmentsImport.columns.optional];
+
+/** Written through the CSV writer every export uses, so its cells are neutralised like the others' (the import strips the quote again). */
+export const importLayoutCsv: CsvLayout<string[]> = { columns: IMPORT_LAYOUT_COLUMNS, cells: (row) => row };
 
 interface LayoutRow {
   id: string;

@@ -2,6 +2,7 @@ import express, { ErrorRequestHandler, Request, Response, Router } from 'express
 import { requireRole } from '../api-keys/authenticate';
 import { AppServices, createContext } from '../graphql/context';
 import { ApiError } from '../graphql/errors';
+import { callerOf } from '../http/caller';
 import { databaseFailure } from '../http/database-failure';
 import { ImportProblem } from './import-problem';
 import { ImportResult, isImportKind, runImport } from './import.service';
@@ -32,7 +33,7 @@ export function importRoutes(services: AppServices): Router {
       return;
     }
     try {
-      res.locals.actor = await requireRole(createContext(services, req.headers.authorization), 'EDITOR');
+      res.locals.actor = await requireRole(createContext(services, callerOf(res)), 'EDITOR');
     } catch (e) {
       if (e instanceof ApiError && AUTH_STATUS[e.extensions.code as string]) {
         answer(res, AUTH_STATUS[e.extensions.code as string], [{ row: null, column: null, message: e.message }]);

@@ -1,6 +1,7 @@
 import express, { Request, Response, Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { isCalendarDate } from '../domain/dates';
+import { feedPath } from '../feeds/feed-links';
 import type { AppServices } from '../graphql/context';
 import { parseGlobalId } from '../graphql/global-id';
 import { databaseFailure } from '../http/database-failure';
@@ -49,7 +50,7 @@ export function pageRoutes(services: AppServices, schema: GraphQLSchema, publicU
       res.send(commitmentPage({ ...data, commitment: data.commitment as PageCommitment }, {
         page: publicUrl.href(commitmentPath(id)),
         site: publicUrl.href('/'),
-        atom: `/feeds/events.atom?commitment=${encodeURIComponent(id)}`,
+        atom: feedPath('atom', { commitment: [id] }),
         csv: `/export/commitments.csv?commitment=${encodeURIComponent(id)}&asOf=${data.asOf}`,
         csvImport: `/export/commitments.csv?format=import&commitment=${encodeURIComponent(id)}`,
       }));

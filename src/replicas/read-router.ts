@@ -138,7 +138,8 @@ export class ReadRouter {
     const db = createDataSource({
       url: replica.url,
       poolSize: config.dbPoolSize,
-      statementTimeoutMs: config.dbStatementTimeoutMs,
+      // Only anonymous reads come here: they carry the anonymous time budget.
+      statementTimeoutMs: config.dbAnonymousStatementTimeoutMs,
       connectionTimeoutMs: Math.min(config.dbPoolTimeoutMs, REPLICA_CONNECT_TIMEOUT_MS),
     });
     try {

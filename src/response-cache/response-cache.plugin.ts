@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import type { AppServices, RequestContext } from '../graphql/context';
-import { Lookup, VersionedCache } from './versioned-cache';
+import type { RequestContext } from '../graphql/context';
+import { declaredVariables, fillWith, ResponseCache } from './response-cache';
+import type { Lookup } from './versioned-cache';
 
 /** Response header telling what the cache did: HIT, MISS (computed, and kept if it succeeded) or BYPASS. */
 export const CACHE_STATUS_HEADER = 'x-response-cache';
@@ -18,39 +19,27 @@ export const CACHE_STATUS_HEADER = 'x-response-cache';
  * after parsing, validation and the query limits, so it never answers an operation those would
  * refuse. It takes part only in anonymous queries: a request with a key may see what only that
  * key may (apiKeys), and mutations and subscriptions are never cached. Only complete answers
- * without errors are kept.
+ * without errors are kept. An operationName that names no operation reaches here with no
+ * operation: Apollo then answers OPERATION_RESOLUTION_FAILURE itself.
  */
-export function responseCachePlugin({ config, log }: AppServices): ApolloServerPlugin<RequestContext> {
-  if (config.responseCacheBytes === 0) return {};
-  const cache = new VersionedCache<FormattedExecutionResult>(config.responseCacheBytes, config.dbStatementTimeoutMs);
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ request }) {
       if (request.http?.headers.get('authorization')) return;
-      let lookup: Lookup<FormattedExecutionResult> | undefined;
+      let lookup: Lookup<FormattedExecutionResult> | null = null;
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
-          if (operation?.operation !== 'query') return null; // no operation: an operationName that names none
-          let version: number;
-          try {
-            version = await contextValue.dataVersion(); // of the database this request reads: a replica may be behind
-          } catch (error) {
-            // The operation itself will meet the same failure and report it properly.
-            log.debug({ err: error }, 'data version unreadable; not using the response cache');
-            return null;
-          }
-          const key = JSON.stringify([queryHash, operationName, contextValue.today, request.variables ?? null]);
-          lookup = await cache.lookup(version, key);
-          if (lookup.kind !== 'hit') return null;
+          if (operation?.operation !== 'query' || !queryHash) return null;
+          const variables = declaredVariables(operation, request.variables);
+          lookup = await cache.lookup({ queryHash, operationName, today: contextValue.today, variables }, contextValue.dataVersion);
+          if (lookup?.kind !== 'hit') return null;
           return { body: { kind: 'single', singleResult: lookup.value }, http: { status: undefined, headers: new HeaderMap() } };
         },
         async willSendResponse({ response }) {
           if (!lookup) return;
           response.http.headers.set(CACHE_STATUS_HEADER, lookup.kind.toUpperCase());
-          if (lookup.kind !== 'miss') return;
           const { body } = response;
-          const complete = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data != null && (response.http.status ?? 200) === 200;
-          const result = complete ? body.singleResult : null;
-          lookup.fill(result, result ? JSON.stringify(result).length : 0);
+          fillWith(lookup, body.kind === 'single' && (response.http.status ?? 200) === 200 ? body.singleResult : null);
         },
       };
     },

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, CalendarDate } from '../domain/dates';
 import { horizonFrom } from '../domain/recurrence';
 import { appendEvents, NewEvent } from '../events/event-log';
+import { SYSTEM_ACTORS } from '../events/system-actors';
 import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
 import type { AppServices } from '../graphql/context';
 import { msUntilNextDay, startOfDay } from './day-boundary';
@@ -15,7 +16,7 @@ import {
 import { timeDrivenTransitions } from './status-transitions';
 
 const JOB = 'time-driven-changes';
-const ACTOR = 'scheduler';
+const ACTOR = SYSTEM_ACTORS.scheduler;
 /** appendEvents binds 8 parameters per event; Postgres allows 65,535 per statement. */
 const EVENTS_PER_STATEMENT = 1_000;
 /** Wake this long after midnight, so the clock has certainly turned the day. */

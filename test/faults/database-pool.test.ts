@@ -10,8 +10,12 @@ import { createTestDatabase, TestDatabase } from '../support/database';
 
 /**
  * A saturated pool, a slow statement and a shutdown in the middle of a request: every request
- * ends, on time, with data or a clear error code.
+ * ends, on time, with data or a clear error code. The pool shaped here is the main one, which
+ * callers with an API key read through, so every request here carries the key; anonymous callers
+ * have a pool of their own (see expensive-anonymous-reads.test.ts).
  */
+const ADMIN_KEY = 'database-pool-admin-key-0123456789';
+const KEYED = { authorization: `Bearer ${ADMIN_KEY}` };
 interface PoolServer {
   db: DataSource;
   databaseUrl: string;
@@ -29,7 +33,7 @@ afterAll(() => seeded.drop());
 
 async function serverWithPool(pool: Omit<DataSourceOptions, 'url'>): Promise<PoolServer> {
   const db = await createDataSource({ url: seeded.url, ...pool }).initialize();
-  const server = await startServer({ db, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), clock: createClock({ timeZone: 'UTC' }), log: createLogger('silent') }, 0);
+  const server = await startServer({ db, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ADMIN_API_KEY: ADMIN_KEY }), clock: createClock({ timeZone: 'UTC' }), log: createLogger('silent') }, 0);
   return {
     db,
     databaseUrl: seeded.url,
@@ -43,7 +47,7 @@ async function serverWithPool(pool: Omit<DataSourceOptions, 'url'>): Promise<Poo
 
 async function query(url: string, text = '{ parties { code } }') {
   const started = Date.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...KEYED }, body: JSON.stringify({ query: text }) });
   return { status: res.status, body: (await res.json()) as { data?: { parties?: unknown[] } | null; errors?: { message: string; extensions: { code: string } }[] }, ms: Date.now() - started };
 }
 
@@ -70,17 +74,17 @@ it('fails fast with SERVICE_UNAVAILABLE (exports with 503) when no pooled connec
   const app = await serverWithPool({ poolSize: 2, connectionTimeoutMs: 1_500 });
   try {
     await warm(app.db, 2);
-    const hog = hogPool(app.db, 2, 8);
+    const hog = hogPool(app.db, 2, 12);
     await tick(200);
     const res = await query(app.server.url);
-    expect(res.ms).toBeLessThan(6_000); // the pool timeout, not the 8 s the connections stay busy
+    expect(res.ms).toBeLessThan(6_000); // the pool timeout (twice: the key lookup, then the read), not the 12 s the connections stay busy
     expect(res.status).toBe(200);
     expect(res.body.data).toBeNull();
     expect(res.body.errors![0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect(res.body.errors![0].message).toMatch(/Retry in a few seconds/);
     const ready = await fetch(new URL('/readyz', app.server.url));
     expect(ready.status).toBe(503);
-    const csv = await fetch(new URL('/export/commitments.csv', app.server.url));
+    const csv = await fetch(new URL('/export/commitments.csv', app.server.url), { headers: KEYED });
     expect([csv.status, csv.headers.get('retry-after')]).toEqual([503, '5']);
     expect(await csv.text()).toMatch(/Retry in a few seconds/);
     await hog;
@@ -141,7 +145,7 @@ it('lets a request in flight finish when the server stops (as on SIGTERM), and t
     expect(res.body.data?.parties?.length).toBeGreaterThan(0);
     await stopping;
     await hog;
-    await expect(fetch(app.server.url, { method: 'POST' })).rejects.toThrow();
+    await expect(fetch(app.server.url, { method: 'POST', headers: KEYED })).rejects.toThrow();
   } finally {
     await app.stop();
   }

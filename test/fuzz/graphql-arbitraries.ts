@@ -147,3 +147,22 @@ export function mutationDocument(schema: GraphQLSchema, samples: Samples): fc.Ar
     .constantFrom(...fields)
     .chain((f) => fc.tuple(argumentsFor(f, samples), selectionFor(schema, getNamedType(f.type), samples, 3)).map(([args, sel]) => `mutation { ${f.name}${args} ${sel} }`));
 }
+
+/**
+ * A document of zero to three operations (named, anonymous, or both: some of them invalid
+ * together) with an operationName that names one of them, none of them, or is not a string.
+ */
+export function operationNamePair(schema: GraphQLSchema, samples: Samples): fc.Arbitrary<{ query: string; operationName: unknown }> {
+  const names = ['A', 'B', 'C'];
+  const operation = fc.tuple(fc.constantFrom(...names, ''), queryDocument(schema, samples)).map(([name, doc]) => doc.replace(/^query /, `query ${name} `));
+  const operationName = fc.oneof(fc.constantFrom(...names, 'Nope', '', null, undefined), fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 1 }));
+  return fc.record({ query: fc.array(operation, { minLength: 0, maxLength: 3 }).map((ops) => ops.join('\n')), operationName });
+}
+
+/** Variables with an unused one of any depth, up to thousands of levels (as JSON text: JSON.stringify cannot write the deepest). */
+export function deepVariablesJson(): fc.Arbitrary<string> {
+  return fc.tuple(fc.integer({ min: 1, max: 12_000 }), fc.constantFrom('[', '{"x":')).map(([depth, open]) => {
+    const close = open === '[' ? ']' : '}';
+    return `{"unused":${open.repeat(depth)}1${close.repeat(depth)}}`;
+  });
+}

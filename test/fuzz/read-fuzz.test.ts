@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp } from '../support/test-app';
-import { mangled, queryDocument, Samples, scalarValues } from './graphql-arbitraries';
+import { deepVariablesJson, mangled, operationNamePair, queryDocument, Samples, scalarValues } from './graphql-arbitraries';
 
 /**
  * Thousands of random, malformed and hostile read requests against a seeded server. Whatever
@@ -18,7 +18,7 @@ const ALLOWED_CODES = new Set([
 // A fixed seed makes a failure reproducible; FUZZ_SEED picks another run.
 const SEED = Number(process.env.FUZZ_SEED ?? 20260107);
 // Each run sends a batch of requests at once (as concurrent clients would), which also keeps the
-// whole file near half a minute on two idle cores: 3 properties × RUNS × BATCH ≈ 2,000 requests.
+// whole file near half a minute on two idle cores: 4 properties × RUNS × BATCH ≈ 2,800 requests.
 // FUZZ_RUNS scales it (more for a long hunt, fewer on a slow machine).
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const BATCH = 7;
@@ -40,7 +40,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ seed: true });
+  app = await startTestApp({ seed: true, env: { HTTP_HEADERS_TIMEOUT_S: '10', HTTP_REQUEST_TIMEOUT_S: '300' } });
   schema = await buildApiSchema();
   // Counted before the last request here, not after: on a loaded machine the counts can take longer
   // than the server's 5 s keep-alive, and the first fuzz request would then go out on the idle
@@ -143,6 +143,14 @@ it('answers random variables, of the right type or not, without failing', async 
   );
 });
 
+it('answers random operation names, and unused variables nested thousands deep, with data or caller errors', async () => {
+  const request = fc.oneof(
+    operationNamePair(schema, samples).map((payload) => ({ body: JSON.stringify(payload) })),
+    fc.tuple(queryDocument(schema, samples), deepVariablesJson()).map(([query, variables]) => ({ body: `{"query":${JSON.stringify(query)},"variables":${variables}}` })),
+  );
+  await fc.assert(fc.asyncProperty(batch(request), async (requests) => void (await Promise.all(requests.map(send)))), { numRuns: RUNS, seed: SEED });
+});
+
 it('answers malformed documents, bodies and GET parameters with 4xx or caller errors', async () => {
   const validQuery = queryDocument(schema, samples);
   const request = fc.oneof(
@@ -164,7 +172,8 @@ it('answers malformed documents, bodies and GET parameters with 4xx or caller er
 });
 
 it('changes nothing in the database and stays up', async () => {
-  expect(seen.requests).toBeGreaterThanOrEqual(3 * RUNS * BATCH);
+  expect(seen.requests).toBeGreaterThanOrEqual(4 * RUNS * BATCH);
+  expect(seen.codes.get('OPERATION_RESOLUTION_FAILURE')).toBeGreaterThan(0);
   expect(await rowCounts()).toEqual(rowsBefore);
   const origin = new URL(app.url).origin;
   expect((await fetch(`${origin}/healthz`)).status).toBe(200);

@@ -87,6 +87,15 @@ describe('production mode', () => {
     expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 
+  it('answers a body that does not decompress with a plain sentence, not zlib\'s', async () => {
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toMatch(/could not decompress the body/);
+    expect(JSON.stringify(body)).not.toMatch(/header check|zlib|Z_/i);
+  });
+
   it('answers an internal failure without its message, SQL or stack, and never with HTTP 500', async () => {
     const broken = await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' });

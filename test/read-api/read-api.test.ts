@@ -119,6 +119,11 @@ describe('asOf', () => {
 });
 
 describe('Query.followUps', () => {
+  it('answers an empty status list with no follow-ups, not a database error', async () => {
+    const data = await ok(`{ followUps(asOf: "2026-03-01", filter: { status: [] }) { totalCount nodes { id } } }`);
+    expect(data.followUps).toEqual({ totalCount: 0, nodes: [] });
+  });
+
   it('orders by due date (none last), then id, and filters by status, parties, commitment and due range', async () => {
     const q = `query ($f: FollowUpFilter) { followUps(filter: $f, asOf: "2026-03-01") { totalCount nodes { dueDate status commitment { title } } } }`;
     const all = (await ok(q, {})).followUps;

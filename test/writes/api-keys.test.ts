@@ -89,6 +89,20 @@ describe('API keys and roles', () => {
     const res = await createSource(app, bearer(key));
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
     expect(await databaseState(app)).toEqual(before);
+    // The same words as for a key that never existed: a leaked revoked key learns nothing.
+    const unknown = await createSource(app, bearer('ftt_' + 'x'.repeat(43)));
+    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
+    expect(res.errors![0].message).toBe(unknown.errors![0].message);
+  });
+
+  it('refuses names that read like the system\'s own actors, whatever their case or separators', async () => {
+    for (const name of ['scheduler', 'Scheduler', 'SEED', 'Bootstrap-Admin', 'bootstrap_admin', 'Bootstrap Admin']) {
+      const res = await app.graphql(CREATE_KEY, { input: { name, role: 'EDITOR' } }, admin);
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].extensions.field).toBe('input.name');
+      expect(res.errors![0].message).toMatch(/reserved/);
+    }
+    expect((await app.db.query(`SELECT count(*)::int AS n FROM api_key WHERE lower(name) IN ('scheduler', 'seed', 'bootstrap admin', 'bootstrap_admin')`))[0].n).toBe(0);
   });
 
   it('answers NOT_FOUND for revoking a key that does not exist', async () => {

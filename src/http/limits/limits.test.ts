@@ -1,12 +1,16 @@
 import { buildSchema, getIntrospectionQuery, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { aliasCount } from './aliases';
-import { operationCost, PLAIN_LIST_ESTIMATE } from './cost';
+import { operationCost, PLAIN_LIST_ESTIMATE, ROWS_PER_COST, TableRows } from './cost';
 import { operationDepth } from './depth';
 
 // The shapes the estimator tells apart: connections, edges, plain lists, single objects, scalars.
 const schema = buildSchema(`
+  input CommitmentFilter { status: [String!] }
+  type FollowThrough { total: Int! }
   type Query {
-    commitments(first: Int, after: String): CommitmentConnection!
+    commitments(first: Int, after: String, asOf: String, filter: CommitmentFilter): CommitmentConnection!
+    followUps(first: Int, filter: CommitmentFilter): FollowUpConnection!
+    followThrough(asOf: String): FollowThrough!
     parties: [Party!]!
     node(id: ID!): Commitment
   }
@@ -30,7 +34,7 @@ const depth = (query: string) => {
   const doc = parse(query);
   return operationDepth(doc, doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode);
 };
-const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), undefined, variables);
+const cost = (query: string, variables: Record<string, unknown> = {}, rows?: TableRows) => operationCost(schema, parse(query), undefined, variables, rows);
 
 describe('query depth', () => {
   it('counts nested field levels, ignoring __typename', () => {
@@ -61,6 +65,11 @@ describe('aliases', () => {
   it('counts aliased fields anywhere in the document', () => {
     expect(aliasCount(parse('{ a: parties { id } b: parties { x: id } c: commitments { totalCount } }'))).toBe(4);
     expect(aliasCount(parse('{ parties { id } }'))).toBe(0);
+  });
+
+  it('counts a field repeating a response key of its selection set like an alias, so repetition is capped too', () => {
+    expect(aliasCount(parse('{ parties { code } parties { code } parties { id id } }'))).toBe(3);
+    expect(aliasCount(parse('{ parties { code } commitments { totalCount } }'))).toBe(0);
   });
 });
 
@@ -97,6 +106,35 @@ describe('query cost', () => {
   it('grows exponentially with list-in-list cycles, so the cost limit stops them', () => {
     const cyclic = '{ commitments(first: 1) { nodes { followUps(first: 1) { nodes { reports { followUp { reports { followUp { reports { followUp { reports { state } } } } } } } } } } } }';
     expect(cost(cyclic)).toBeGreaterThan(PLAIN_LIST_ESTIMATE ** 4);
+  });
+
+  describe('whole-table reads, charged by the rows they may read', () => {
+    const rows = { commitments: 30_000, followUps: 60_000 };
+    const scan = (n: number) => Math.ceil(n / ROWS_PER_COST);
+
+    it('charges a root totalCount or status filter for the table it scans, once', () => {
+      expect(cost('{ followUps { totalCount } }', {}, rows)).toBe(1 + scan(60_000));
+      expect(cost('{ followUps(first: 0, filter: { status: ["DONE"] }) { nodes { id } } }', {}, rows)).toBe(1 + scan(60_000));
+      expect(cost('{ commitments(filter: { status: ["DONE"] }) { totalCount } }', {}, rows)).toBe(1 + scan(90_000));
+      expect(cost('{ followThrough { total } }', {}, rows)).toBe(1 + scan(90_000));
+    });
+
+    it('reads the status filter from variables and counts a totalCount behind a fragment', () => {
+      expect(cost('query($s: [String!]) { followUps(first: 0, filter: { status: $s }) { nodes { id } } }', { s: ['OVERDUE'] }, rows)).toBe(1 + scan(60_000));
+      expect(cost('{ followUps(first: 0) { ... on FollowUpConnection { totalCount } } }', {}, rows)).toBe(1 + scan(60_000));
+    });
+
+    it('charges nothing extra for a page without counting or a status filter, nor for nested connections', () => {
+      expect(cost('{ commitments(first: 100) { nodes { id } } }', {}, rows)).toBe(1 + 100);
+      expect(cost('{ commitments(first: 1) { nodes { followUps(first: 1) { totalCount } } } }', {}, rows)).toBe(1 + 1 * (1 + 1));
+    });
+
+    it('refuses thirty aliased whole-table counts at 30,000 commitments, and lets the dashboard\'s query through', () => {
+      const attack = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: commitments(asOf: "2026-0${(i % 9) + 1}-01", filter: { status: ["DONE"] }) { totalCount }`).join(' ')} }`;
+      expect(cost(attack, {}, rows)).toBeGreaterThan(20_000);
+      const dashboard = '{ followThrough { total } overdue: followUps(filter: { status: ["OVERDUE"] }, first: 100) { totalCount nodes { id commitment { title } } } }';
+      expect(cost(dashboard, {}, rows)).toBeLessThan(20_000 / 2);
+    });
   });
 
   it('counts nothing for introspection', () => {

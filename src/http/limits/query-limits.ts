@@ -1,11 +1,14 @@
 import { DocumentNode, getVariableValues, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Config } from '../../config';
 import { aliasCount } from './aliases';
-import { operationCost } from './cost';
+import { operationCost, TableRows } from './cost';
 import { operationDepth } from './depth';
 import { limitError } from './limit-error';
 
-export type QueryLimits = Pick<Config, 'maxQueryDepth' | 'maxQueryCost' | 'maxAliases'>;
+export type QueryLimits = Pick<Config, 'maxQueryDepth' | 'maxQueryCost' | 'maxAliases'> & {
+  /** The tables' current sizes, which whole-table reads are charged by (see cost.ts); none known: nothing charged. */
+  tableRows?: () => TableRows;
+};
 
 export interface CheckedOperation {
   schema: GraphQLSchema;
@@ -23,7 +26,7 @@ export interface CheckedOperation {
 export function queryLimitError(limits: QueryLimits, { schema, document, operation, operationName, variables }: CheckedOperation): GraphQLError | null {
   const aliases = aliasCount(document);
   if (aliases > limits.maxAliases) {
-    return limitError('TOO_MANY_ALIASES', `The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed (MAX_ALIASES).`, limits.maxAliases, aliases);
+    return limitError('TOO_MANY_ALIASES', `The query uses ${aliases} aliases or repeated fields; at most ${limits.maxAliases} are allowed (MAX_ALIASES).`, limits.maxAliases, aliases);
   }
   const depth = operationDepth(document, operation);
   if (depth > limits.maxQueryDepth) {
@@ -34,7 +37,7 @@ export function queryLimitError(limits: QueryLimits, { schema, document, operati
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
   let cost: number;
   try {
-    cost = operationCost(schema, document, operationName ?? undefined, variables ?? {});
+    cost = operationCost(schema, document, operationName ?? undefined, variables ?? {}, limits.tableRows?.());
   } catch (e) {
     if (!(e instanceof GraphQLError)) throw e;
     // Fragments that expand to more fields than the estimator will walk.
