@@ -1,3 +1,4 @@
+import type { CommitmentKind, PartyRole } from '../src/domain/commitment-kinds';
 import type { CalendarDate } from '../src/domain/dates';
 import type { SourceStance } from '../src/sources/source-citation.entity';
 import type { SourceKind } from '../src/sources/source.entity';
@@ -31,21 +32,30 @@ export interface ParticipantSeed<H extends string = string> {
   role: string | null;
 }
 
-export interface EngagementSeed<H extends string = string> {
+export interface EngagementSeed<P extends string = string, H extends string = string, S extends string = string> {
+  /** The key a CSV import matches on; the seeder matches on it too. */
+  externalId: string;
   title: string;
   heldOn: CalendarDate | null;
   location: string | null;
   summary: string | null;
+  /** The parties that met. */
+  parties: P[];
   participants: ParticipantSeed<H>[];
+  /** The sources that report the meeting. */
+  sources: CitationSeed<S>[];
 }
 
-export interface SourceSeed {
+export interface SourceSeed<P extends string = string> {
+  externalId: string;
   title: string;
   outlet: string | null;
   url: string | null;
   publishedOn: CalendarDate | null;
-  /** Who speaks through it; null where the articles do not make it plain. */
+  /** Who speaks through it; null where the articles do not say. */
   kind: SourceKind | null;
+  /** The party whose government or state speaks through it; null when independent or unknown. */
+  affiliation: P | null;
 }
 
 export interface CitationSeed<S extends string = string> {
@@ -72,11 +82,19 @@ export interface RecurringSchedule {
   countedFrom: CalendarDate;
 }
 
+export interface CommitmentPartySeed<P extends string = string> {
+  party: P;
+  role: PartyRole;
+}
+
 export interface CommitmentSeed<P extends string = string, E extends string = string, S extends string = string> {
+  externalId: string;
   title: string;
   description: string;
   engagement: E;
-  parties: P[];
+  kind: CommitmentKind;
+  /** Each party once, with its role; the OBLIGORs are the responsible parties. */
+  parties: CommitmentPartySeed<P>[];
   schedule: OneOffSchedule | RecurringSchedule;
   citations: CitationSeed<S>[];
 }
@@ -91,7 +109,7 @@ export interface SeedDataset<
   parties: Record<P, PartySeed>;
   institutions: Record<I, InstitutionSeed<P>>;
   people: Record<H, PersonSeed<P, I>>;
-  engagements: Record<E, EngagementSeed<H>>;
-  sources: Record<S, SourceSeed>;
+  engagements: Record<E, EngagementSeed<P, H, S>>;
+  sources: Record<S, SourceSeed<P>>;
   commitments: CommitmentSeed<P, E, S>[];
 }

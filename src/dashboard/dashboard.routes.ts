@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { pageSecurityHeaders } from '../pages/page-headers';
+import { strictPageCsp } from '../http/security-headers';
 import { projectPath } from '../ui/project-files';
 
 /**
@@ -9,7 +9,7 @@ import { projectPath } from '../ui/project-files';
 export function dashboardRoutes(): Router {
   const dir = projectPath('src', 'dashboard', 'public');
   const router = Router();
-  router.use('/dashboard', pageSecurityHeaders());
+  router.use('/dashboard', strictPageCsp());
   router.get('/dashboard', (_req, res) => {
     res.sendFile('index.html', { root: dir, maxAge: 0 });
   });

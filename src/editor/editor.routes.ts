@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { pageSecurityHeaders } from '../pages/page-headers';
+import { strictPageCsp } from '../http/security-headers';
 import { projectPath } from '../ui/project-files';
 
 /**
@@ -10,7 +10,7 @@ import { projectPath } from '../ui/project-files';
 export function editorRoutes(): Router {
   const dir = projectPath('src', 'editor', 'public');
   const router = Router();
-  router.use('/edit', pageSecurityHeaders());
+  router.use('/edit', strictPageCsp());
   router.get('/edit', (_req, res) => {
     res.sendFile('index.html', { root: dir, maxAge: 0 });
   });

@@ -12,7 +12,7 @@ import { apiReader, ApiReadError } from './api-read';
 import { commitmentPageData, PageCommitment } from './commitment-page.query';
 import { commitmentPage } from './commitment-page.view';
 import { messagePage, notFoundPage } from './layout.view';
-import { pageSecurityHeaders } from './page-headers';
+import { strictPageCsp } from '../http/security-headers';
 
 /** Where each commitment lives on the web; feeds, calendars, exports and the dashboard link here. */
 export const commitmentPath = (globalId: string) => `/commitments/${encodeURIComponent(globalId)}`;
@@ -25,9 +25,9 @@ export const commitmentPath = (globalId: string) => `/commitments/${encodeURICom
 export function pageRoutes(services: AppServices, schema: GraphQLSchema, publicUrl: PublicUrl): Router {
   const api = apiReader(services, schema);
   const router = Router();
-  router.use('/pages', pageSecurityHeaders(), express.static(projectPath('src', 'pages', 'public'), { index: false, maxAge: '5m' }));
+  router.use('/pages', strictPageCsp(), express.static(projectPath('src', 'pages', 'public'), { index: false, maxAge: '5m' }));
 
-  router.get('/commitments/:id', pageSecurityHeaders(), async (req: Request, res: Response) => {
+  router.get('/commitments/:id', strictPageCsp(), async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const asOf = typeof req.query.asOf === 'string' && req.query.asOf !== '' ? req.query.asOf : undefined;
     res.type('html');

@@ -67,7 +67,7 @@ it('refuses a second server on the same data directory, naming the process that 
   first = await start();
   expect(await partyCount(first)).toEqual({ status: 200, count: 2 });
 
-  const second = await runToExit('src/main.ts', { TRACKER_DATA_DIR: dataDir, PORT: '0' }, 30_000);
+  const second = await runToExit('src/main.ts', { TRACKER_DATA_DIR: dataDir, PORT: '0' }, 90_000);
 
   expect(second.code).toBe(1);
   expect(second.output).toContain(`the data directory ${path.join(dataDir, 'pg')} is in use by process ${first.pid} (started `);
@@ -170,7 +170,7 @@ it('as root in a directory only root can enter, exits 1 saying why and the two w
   }
   const closed = mkdtempSync(path.join(tmpdir(), 'tracker-0700-')); // mode 0700, owned by root
   try {
-    const run = await runToExit('src/main.ts', { TRACKER_DATA_DIR: path.join(closed, 'data'), PORT: '0' }, 30_000);
+    const run = await runToExit('src/main.ts', { TRACKER_DATA_DIR: path.join(closed, 'data'), PORT: '0' }, 90_000);
 
     expect(run.code).toBe(1);
     expect(run.output).toContain('runs as the "postgres" user, which cannot enter');

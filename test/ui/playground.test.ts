@@ -20,6 +20,17 @@ describeInBrowser('the GraphQL playground in an offline browser', () => {
 
   const queryEditor = '.graphiql-query-editor .CodeMirror';
   const response = '.graphiql-response .CodeMirror';
+  /** The pane under the query editor that is showing: Variables or Headers. */
+  const editorTool = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
+
+  /** Replaces what an editor holds, as pasting over a selection would. */
+  async function pasteInto(editor: string, text: string): Promise<void> {
+    await b.page.click(editor);
+    await b.page.keyboard.press('Control+A');
+    await b.page.keyboard.insertText(text);
+    // GraphiQL takes in an edit a moment after it is made; run only once it has.
+    await b.page.waitForTimeout(300);
+  }
 
   /** Types into a fresh tab, as a person trying their own query would. */
   async function typeInNewTab(text: string): Promise<void> {
@@ -101,5 +112,30 @@ describeInBrowser('the GraphQL playground in an offline browser', () => {
     expect(await events.count()).toBe(1);
     await b.page.click('.graphiql-execute-button');
     expect(b.blocked).toEqual([]);
+  });
+
+  it('refuses the ReportProgress example with its placeholder key, and records the report once a key is in its Headers pane', async () => {
+    const overdue = await app.graphql('{ followUps(filter: { status: [OVERDUE] }, first: 1) { nodes { id } } }');
+    const followUpId = overdue.data.followUps.nodes[0].id;
+    await b.page.locator('.graphiql-tab', { hasText: 'ReportProgress' }).click();
+    await b.page.locator('.graphiql-query-editor').filter({ hasText: 'mutation ReportProgress' }).waitFor({ timeout: 10_000 });
+    const input = { followUpId, state: 'IN_PROGRESS', reportedOn: '2026-04-15', note: 'recorded from the playground' };
+    await pasteInto(editorTool, JSON.stringify({ input }));
+
+    await b.page.click('.graphiql-execute-button');
+    await b.page.locator(response).filter({ hasText: 'UNAUTHENTICATED' }).waitFor({ timeout: 10_000 });
+
+    await b.page.click('.graphiql-editor-tools button[data-name="headers"]');
+    expect(await b.page.locator(editorTool).textContent()).toContain('Bearer paste-your-EDITOR-key-here');
+    await pasteInto(editorTool, JSON.stringify({ Authorization: `Bearer ${ADMIN_KEY}` }));
+    await b.page.click('.graphiql-execute-button');
+    await b.page.locator(response).filter({ hasText: '"reportProgress"' }).waitFor({ timeout: 10_000 });
+    expect(await b.page.locator(response).textContent()).not.toContain('"errors"');
+
+    const recorded = await app.graphql(
+      'query($id: ID!) { node(id: $id) { ... on FollowUp { reports { state note } } } }', { id: followUpId });
+    expect(recorded.data.node.reports).toContainEqual({ state: 'IN_PROGRESS', note: 'recorded from the playground' });
+    expect(b.blocked).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
   });
 });

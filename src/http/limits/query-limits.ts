@@ -5,6 +5,9 @@ import { operationCost, TableRows } from './cost';
 import { operationDepth } from './depth';
 import { limitError } from './limit-error';
 
+/** What graphql-query-complexity throws when fragments expand past the nodes it will walk. */
+const FRAGMENT_BOMB_MESSAGE = 'Query exceeds the maximum allowed number of nodes.';
+
 export type QueryLimits = Pick<Config, 'maxQueryDepth' | 'maxQueryCost' | 'maxAliases'> & {
   /** The tables' current sizes, which whole-table reads are charged by (see cost.ts); none known: nothing charged. */
   tableRows?: () => TableRows;
@@ -40,6 +43,9 @@ export function queryLimitError(limits: QueryLimits, { schema, document, operati
     cost = operationCost(schema, document, operationName ?? undefined, variables ?? {}, limits.tableRows?.());
   } catch (e) {
     if (!(e instanceof GraphQLError)) throw e;
+    // An argument literal that does not coerce (e.g. knownAt: "yesterday"): validation reports it
+    // with GRAPHQL_VALIDATION_FAILED; it is not the caller asking for too much.
+    if (e.message !== FRAGMENT_BOMB_MESSAGE) return null;
     // Fragments that expand to more fields than the estimator will walk.
     return limitError('QUERY_TOO_COMPLEX', `The query expands to too many fields to run: ${e.message}`, limits.maxQueryCost, null);
   }
