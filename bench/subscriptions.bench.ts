@@ -87,7 +87,7 @@ class Audience {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [id] = await appendEvents(runner.manager, [{ commitmentId, kind: 'UPDATED', actor: 'bench', occurredAt: new Date() }]);
+      const { ids: [id] } = await appendEvents(runner.manager, [{ commitmentId, kind: 'UPDATED', actor: 'bench', occurredAt: new Date() }]);
       let done!: () => void;
       const all = new Promise<void>((resolve) => (done = resolve));
       const w = { start: 0, latencies: [] as number[], done };

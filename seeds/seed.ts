@@ -140,7 +140,7 @@ export async function seedDataset(db: DataSource, clock: Clock, data: SeedDatase
       }
     }
 
-    const events = await appendEvents(manager, createdIds.map((commitmentId) => ({
+    const { ids: events } = await appendEvents(manager, createdIds.map((commitmentId) => ({
       commitmentId, kind: 'CREATED' as const, actor: 'seed', occurredAt: now,
     })));
     counts.events = events.length;

@@ -16,18 +16,32 @@ export function openSql(f: string, asOf: string): string {
 }
 
 /**
+ * The state of follow-up `followUpId`'s latest effective closing report dated on or before asOf:
+ * what a follow-up closed on or before asOf reports when a later closing report (which follow_up
+ * caches) postdates asOf.
+ */
+export function closingStateAsOfSql(followUpId: string, asOf: string): string {
+  return `(SELECT r.state FROM progress_report r
+       WHERE r.follow_up_id = ${followUpId} AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${asOf}
+         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1)`;
+}
+
+/**
  * Follow-up `f`'s status as of asOf. A closed one takes its latest closing report's state, which
  * follow_up caches with its date (last_closed_on / last_closed_state); only an asOf before that
- * date reads the reports.
+ * date reads the reports, through `closingState` (by default the subquery above, written in place;
+ * the PostGraphile functions pass a call to a function of their own holding it, so that this CASE
+ * has no subquery and Postgres can inline it into the caller's statement).
  */
-export function followUpStatusSql(f: string, asOf: string): string {
+export function followUpStatusSql(
+  f: string,
+  asOf: string,
+  closingState: (followUpId: string, asOf: string) => string = closingStateAsOfSql,
+): string {
   return `(CASE
     WHEN ${f}.last_closed_on <= ${asOf} THEN ${f}.last_closed_state
-    WHEN ${f}.first_closed_on <= ${asOf} THEN (
-      SELECT r.state FROM progress_report r
-       WHERE r.follow_up_id = ${f}.id AND r.state <> 'IN_PROGRESS' AND r.reported_on <= ${asOf}
-         AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
-       ORDER BY r.reported_on DESC, r.id DESC LIMIT 1)
+    WHEN ${f}.first_closed_on <= ${asOf} THEN ${closingState(`${f}.id`, asOf)}
     WHEN ${f}.due_date IS NULL THEN 'UNDATED'
     WHEN ${f}.due_date < ${asOf} THEN 'OVERDUE'
     WHEN ${f}.due_date <= ${asOf} + ${DUE_SOON_DAYS} THEN 'DUE_SOON'

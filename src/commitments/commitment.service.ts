@@ -1,11 +1,12 @@
 import type { Actor } from '../api-keys/authenticate';
 import { writeTransaction } from '../db/write-transaction';
 import { defaultKind } from '../domain/commitment-kinds';
+import type { CalendarDate } from '../domain/dates';
 import { horizonFrom, normalizeRecurrence } from '../domain/recurrence';
 import { commitmentStatus } from '../domain/status';
 import { EngagementEntity } from '../engagements/engagement.entity';
 import { appendEvents } from '../events/event-log';
-import { snapshotStatuses, statusChangeEvents } from '../events/status-changes';
+import { snapshotStatuses, statusChangeEvents, statusesOf } from '../events/status-changes';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { materializeRecurringFollowUps } from '../follow-ups/recurring-follow-ups';
 import type { RequestContext } from '../graphql/context';
@@ -16,7 +17,8 @@ import { checkDate, globalIdList, latestPlannedDate, LIMITS, optionalText, posit
 import { SOURCE_STANCES } from '../sources/source-citation.entity';
 import { sourcesByIds } from '../sources/source.repository';
 import {
-  bumpCommitment, CommitmentChanges, findCommitment, firstFollowUps, insertCommitment, insertFollowUp, lockCommitment, updateFollowUp, upsertCitation,
+  bumpCommitment, CommitmentChanges, findCommitment, firstFollowUps, followUpUpdateWrite, insertCommitment, insertFollowUp, lockAndBumpCommitment, lockCommitment,
+  upsertCitation,
 } from './commitment-write.repository';
 import { CommitmentEntity } from './commitment.entity';
 import { AddFollowUpInput, CiteSourceInput, CreateCommitmentInput, UpdateCommitmentInput } from './commitment.input';
@@ -145,8 +147,15 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     throw badInput('input', 'name at least one of title, description, dueDate or kind to change');
   }
 
+  // Four statements: lock and edit the commitment, read its first two follow-ups with their
+  // reports, change the single follow-up along with appending the events, commit.
   return writeTransaction(ctx.db, async (m) => {
-    const before = await lockCommitment(m, id, 'input.id', expectedVersion);
+    const now = ctx.clock.now();
+    const { before, after } = await lockAndBumpCommitment(m, {
+      of: { commitmentId: id }, missing: () => notFound('Commitment', toGlobalId('Commitment', id), 'input.id'), now, expectedVersion,
+      // Setting the kind it already has changes nothing; KIND_CHANGED below compares with the row as locked.
+      changes: { ...changes, kind },
+    });
     const followUps = await firstFollowUps(m, id, 2);
     // A one-off commitment has exactly one follow-up, titled like it; it follows edits.
     const single = !before.recurrence && followUps.length === 1 ? followUps[0] : undefined;
@@ -155,15 +164,11 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
         ? `this commitment recurs (${before.recurrence}); its follow-ups' due dates come from the rule. Report on or add follow-ups instead`
         : `this commitment has ${followUps.length ? 'several follow-ups' : 'no follow-up'}, so there is no single due date to move; add or report on follow-ups instead`);
     }
-    const now = ctx.clock.now();
-    const statusesBefore = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
     const kindChanged = kind !== undefined && kind !== before.kind;
-    if (!(await bumpCommitment(m, id, expectedVersion, now, { ...changes, kind: kindChanged ? kind : undefined }))) throw new Error(`commitment ${id} changed under its row lock`);
-    if (single) {
-      const renamed = changes.title !== undefined && single.title === before.title ? changes.title : undefined;
-      if (dueDate !== undefined || renamed !== undefined) await updateFollowUp(m, single.id, { dueDate, title: renamed }, now);
-    }
-    const statusesAfter = await snapshotStatuses(m, single ? [single.id] : [], ctx.today, ctx.config.dueSoonDays);
+    const renamed = single && changes.title !== undefined && single.title === before.title ? changes.title : undefined;
+    const facts = (due: CalendarDate | null) => new Map(single ? [[single.id, { dueDate: due, reports: single.reports }]] : []);
+    const statusesBefore = statusesOf(facts(single?.dueDate ?? null), ctx.today, ctx.config.dueSoonDays);
+    const statusesAfter = statusesOf(facts(dueDate !== undefined ? dueDate : single?.dueDate ?? null), ctx.today, ctx.config.dueSoonDays);
 
     const details: Record<string, { before: unknown; after: unknown }> = {};
     if (changes.title !== undefined) details.title = { before: before.title, after: changes.title };
@@ -172,13 +177,14 @@ export async function updateCommitment(ctx: RequestContext, actor: Actor, input:
     if (kindChanged) details.kind = { before: before.kind, after: kind };
     const base = { commitmentId: id, actor: actor.name, occurredAt: now };
     const deadlineMoved = dueDate !== undefined && dueDate !== single!.dueDate;
-    await appendEvents(m, [
-      { ...base, kind: 'UPDATED', details: { version: { before: before.version, after: before.version + 1 }, ...details } },
+    const appended = await appendEvents(m, [
+      { ...base, kind: 'UPDATED', details: { version: { before: before.version, after: after.version }, ...details } },
       ...(kindChanged ? [{ ...base, kind: 'KIND_CHANGED' as const, details: { before: before.kind, after: kind } }] : []),
       ...(deadlineMoved ? [{ ...base, kind: 'DEADLINE_MOVED' as const, followUpId: single!.id, details: { before: single!.dueDate, after: dueDate } }] : []),
       ...statusChangeEvents(statusesBefore, statusesAfter, base),
-    ]);
-    return findCommitment(m, id);
+    ], single ? followUpUpdateWrite(single.id, { dueDate, title: renamed }, now) : undefined);
+    ctx.committedDataVersion = appended.dataVersion ?? undefined;
+    return after;
   });
 }
 

@@ -22,11 +22,3 @@ export async function pageOfEngagements(db: Queryable, page: PageRequest): Promi
   return { rows, total };
 }
 
-/** The day of the engagement a commitment was made at; null when it has none or the date is unknown. */
-export async function engagementHeldOnOfCommitment(db: Queryable, commitmentId: string): Promise<string | null> {
-  const rows: { heldOn: string | null }[] = await db.query(
-    `SELECT e.held_on AS "heldOn" FROM commitment c JOIN engagement e ON e.id = c.engagement_id WHERE c.id = $1`,
-    [commitmentId],
-  );
-  return rows[0]?.heldOn ?? null;
-}

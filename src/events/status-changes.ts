@@ -1,15 +1,37 @@
 import type { EntityManager } from 'typeorm';
 import type { CalendarDate } from '../domain/dates';
-import { followUpStatus, ReportFact, Status } from '../domain/status';
+import { FollowUpFacts, followUpStatus, ReportFact, Status } from '../domain/status';
 import type { NewEvent } from './event-log';
 
 /** follow-up id → its status as of a date. */
 export type StatusSnapshot = Map<string, Status>;
 
 /**
+ * A JSON array of the reports of follow-up `f` (an alias in the caller's statement), as ReportFacts
+ * (see reportFactsFromJson): what a write reads, with the follow-up's due date, to know its status
+ * before and after the write.
+ */
+export function reportFactsJsonSql(f: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('state', r.state, 'reportedOn', r.reported_on, 'sequence', r.id,
+            'superseded', EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id))), '[]'::json)
+     FROM progress_report r WHERE r.follow_up_id = ${f}.id)`;
+}
+
+export function reportFactsFromJson(json: { state: ReportFact['state']; reportedOn: string; sequence: number; superseded: boolean }[]): ReportFact[] {
+  return json.map((r) => ({ state: r.state, reportedOn: r.reportedOn, sequence: Number(r.sequence), superseded: r.superseded }));
+}
+
+/** Statuses as of `asOf` of follow-ups given by their facts, with the pure rules of domain/status.ts. */
+export function statusesOf(facts: ReadonlyMap<string, FollowUpFacts>, asOf: CalendarDate, dueSoonDays: number): StatusSnapshot {
+  return new Map([...facts].map(([id, f]) => [id, followUpStatus(f, asOf, dueSoonDays)]));
+}
+
+/**
  * Statuses of some follow-ups as of `asOf`, read inside the write's transaction (after the
- * commitment row is locked, so no other write can move them in between) and computed with the
- * pure rules of domain/status.ts. Writes take one snapshot before and one after their change.
+ * commitment row is locked, so no other write can move them in between) in one statement, and
+ * computed with the pure rules of domain/status.ts. A write takes one snapshot before its change
+ * and derives the one after from the same facts and the change it made (statusesOf), which the
+ * row lock makes exact.
  */
 export async function snapshotStatuses(
   manager: EntityManager,
@@ -18,19 +40,11 @@ export async function snapshotStatuses(
   dueSoonDays: number,
 ): Promise<StatusSnapshot> {
   if (!followUpIds.length) return new Map();
-  const followUps: { id: string; dueDate: string | null }[] = await manager.query(
-    `SELECT id, due_date AS "dueDate" FROM follow_up WHERE id = ANY($1::bigint[])`,
+  const rows: { id: string; dueDate: CalendarDate | null; reports: Parameters<typeof reportFactsFromJson>[0] }[] = await manager.query(
+    `SELECT f.id, f.due_date AS "dueDate", ${reportFactsJsonSql('f')} AS reports FROM follow_up f WHERE f.id = ANY($1::bigint[])`,
     [followUpIds],
   );
-  const reports: (ReportFact & { followUpId: string })[] = await manager.query(
-    `SELECT r.follow_up_id AS "followUpId", r.state, r.reported_on AS "reportedOn", r.id::float8 AS sequence,
-            EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id) AS superseded
-       FROM progress_report r WHERE r.follow_up_id = ANY($1::bigint[])`,
-    [followUpIds],
-  );
-  return new Map(
-    followUps.map((f) => [f.id, followUpStatus({ dueDate: f.dueDate, reports: reports.filter((r) => r.followUpId === f.id) }, asOf, dueSoonDays)]),
-  );
+  return statusesOf(new Map(rows.map((f) => [f.id, { dueDate: f.dueDate, reports: reportFactsFromJson(f.reports) }])), asOf, dueSoonDays);
 }
 
 /** One STATUS_CHANGED event per follow-up present in both snapshots whose status differs. */

@@ -31,6 +31,11 @@ export interface RequestContext {
    * that new (a write committing in between makes it newer, never older).
    */
   dataVersion(): Promise<number>;
+  /**
+   * Set by a write that knows the data version its commit made (see appendEvents), so that a
+   * mutation of that one write can report it without reading it again.
+   */
+  committedDataVersion?: number;
 }
 
 export interface AppServices {

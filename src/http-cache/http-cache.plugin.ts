@@ -74,7 +74,12 @@ export function httpCachePlugin({ db: primary, config }: AppServices): ApolloSer
 async function versionToReport(requestContext: GraphQLRequestContextWillSendResponse<RequestContext>, primary: AppServices['db']): Promise<number | undefined> {
   try {
     // A mutation has committed by now: the primary's version includes it (and perhaps later writes, which is still "at least").
-    if (requestContext.operation?.operation === 'mutation') return await currentDataVersion(primary);
+    if (requestContext.operation?.operation === 'mutation') {
+      // One write that recorded the version it committed as: that is the version after it.
+      const committed = requestContext.contextValue.committedDataVersion;
+      if (committed !== undefined && requestContext.operation.selectionSet.selections.length === 1) return committed;
+      return await currentDataVersion(primary);
+    }
     return await requestContext.contextValue.dataVersion();
   } catch {
     return undefined;

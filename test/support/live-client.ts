@@ -97,12 +97,13 @@ export function subscribe(
 
 /** Writes events as a write through the API does: in a transaction, through appendEvents. */
 export async function writeEvents(db: DataSource, events: (Partial<NewEvent> & { commitmentId: string })[]): Promise<string[]> {
-  return db.transaction((manager) =>
+  const appended = await db.transaction((manager) =>
     appendEvents(
       manager,
       events.map((e) => ({ kind: 'UPDATED', actor: 'test', occurredAt: new Date(), ...e })),
     ),
   );
+  return appended.ids;
 }
 
 /**

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { commitmentStatusSql, followThroughJsonSql, followUpStatusSql, nextDueSql, overdueSql } from '../peer.sql';
+import { closingStateAsOfSql, commitmentStatusSql, followThroughJsonSql, followUpStatusSql, nextDueSql, overdueSql } from '../peer.sql';
 
 /**
  * What a PostGraphile user would add to answer questions about derived status: SQL functions,
@@ -25,8 +25,17 @@ export function postgraphileFunctionsSql(): string {
     CREATE OR REPLACE FUNCTION bench_api.commitment_next_due_date(c public.commitment, as_of date) RETURNS date
       LANGUAGE sql STABLE AS $$ SELECT ${nextDueSql('c', 'as_of')} $$;
 
+    -- Outside the exposed schemas: a helper, not a field.
+    CREATE SCHEMA IF NOT EXISTS bench_internal;
+    CREATE OR REPLACE FUNCTION bench_internal.closing_state_as_of(follow_up_id bigint, as_of date) RETURNS text
+      LANGUAGE sql STABLE AS $$ SELECT ${closingStateAsOfSql('follow_up_id', 'as_of')} $$;
+
+    -- No subquery of its own (the rare report lookup is the helper's), so Postgres inlines this
+    -- CASE into PostGraphile's statement instead of calling a function for every follow-up.
     CREATE OR REPLACE FUNCTION bench_api.follow_up_status(f public.follow_up, as_of date) RETURNS text
-      LANGUAGE sql STABLE AS $$ SELECT ${followUpStatusSql('f', 'as_of')} $$;`;
+      LANGUAGE sql STABLE AS $$
+        SELECT ${followUpStatusSql('f', 'as_of', (id, asOf) => `bench_internal.closing_state_as_of(${id}, ${asOf})`)}
+      $$;`;
 }
 
 export async function installPostgraphileFunctions(url: string): Promise<void> {
