@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { createTestDatabase, migrateDownBefore, TestDatabase } from '../support/database';
 
 /**
  * A database from before due-date moves were recorded (migrated back down past
@@ -12,8 +12,7 @@ describe('migrating to recorded due-date moves', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const applied = async () => (await database.db.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name);
-    while ((await applied()).includes(MIGRATION)) await database.db.undoLastMigration({ transaction: 'each' });
+    await migrateDownBefore(database.db, MIGRATION);
     await database.db.query(`
       INSERT INTO commitment (title) VALUES ('Moved twice'), ('Renamed only');
       INSERT INTO follow_up (commitment_id, title, due_date) VALUES (1, 'a', '2026-05-01'), (2, 'b', '2026-02-01');

@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../support/database';
+import { createTestDatabase, migrateDownBefore, TestDatabase } from '../support/database';
 
 /**
  * A database written by version 1 (migrated back down past 1768176000000-KindsRolesEvidence),
@@ -12,9 +12,7 @@ describe('migrating a version 1 database with data to version 2', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    // Back down to just before it, through whatever later migrations there are.
-    const applied = async () => (await database.db.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name);
-    while ((await applied()).includes(MIGRATION)) await database.db.undoLastMigration({ transaction: 'each' });
+    await migrateDownBefore(database.db, MIGRATION);
     await database.db.query(`
       INSERT INTO party (code, name) VALUES ('PK', 'Pakistan'), ('CN', 'China');
       INSERT INTO person (party_id, name) VALUES (1, 'Mohsin Naqvi');

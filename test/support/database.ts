@@ -37,3 +37,9 @@ export async function createTestDatabase(options: { onQuery?: (sql: string) => v
     },
   };
 }
+
+/** Undoes migrations, newest first, until `migration` (a class name such as DueDateChanges1768500000000) is no longer applied. */
+export async function migrateDownBefore(db: DataSource, migration: string): Promise<void> {
+  const applied = async () => (await db.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name);
+  while ((await applied()).includes(migration)) await db.undoLastMigration({ transaction: 'each' });
+}
