@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../graphql/context';
 import { forbidden, unauthenticated } from '../graphql/errors';
-import type { ApiKeyRole } from './api-key.entity';
+import type { ApiKeyEntity, ApiKeyRole } from './api-key.entity';
 import { findKeyByHash, touchLastUsed } from './api-key.repository';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -33,26 +33,30 @@ function bearerToken(authorization: string | undefined): string | null {
 }
 
 /**
- * Whether `authorization` carries a valid, unrevoked key ('valid'), does not ('invalid'), or the
- * database could not say ('unknown'): decides the pool a request reads through and whether the
- * anonymous rate limit counts it.
+ * Whether `authorization` carries a valid, unrevoked key ('valid', with the key), does not
+ * ('invalid'), or the database could not say ('unknown'): decides the pool a request reads through
+ * and whether the anonymous rate limit counts it. The valid key is kept on the Caller, so a write
+ * later in the same request need not look it up again.
  */
-export async function checkKey(db: DataSource, authorization: string | undefined, log: Logger): Promise<'valid' | 'invalid' | 'unknown'> {
+export async function checkKey(db: DataSource, authorization: string | undefined, log: Logger): Promise<
+  { answer: 'valid'; key: ApiKeyEntity } | { answer: 'invalid' | 'unknown'; key?: undefined }
+> {
   const token = bearerToken(authorization);
-  if (!token) return 'invalid';
+  if (!token) return { answer: 'invalid' };
   try {
     const key = await findKeyByHash(db, hashKey(token));
-    return key && !key.revokedAt ? 'valid' : 'invalid';
+    return key && !key.revokedAt ? { answer: 'valid', key } : { answer: 'invalid' };
   } catch (err) {
     log.warn({ err }, 'could not check an API key');
-    return 'unknown';
+    return { answer: 'unknown' };
   }
 }
 
 async function lookUpActor(ctx: RequestContext): Promise<Actor> {
   const token = bearerToken(ctx.authorization);
   if (!token) throw unauthenticated();
-  const key = await findKeyByHash(ctx.db, hashKey(token));
+  // The request's caller check found it moments ago; otherwise (a socket, an in-process caller) look it up.
+  const key = ctx.callerKey ?? (await findKeyByHash(ctx.db, hashKey(token)));
   // One message for both: telling them apart would confirm to whoever holds a leaked, revoked key
   // that it was once real.
   if (!key || key.revokedAt) throw unauthenticated('This API key is not valid (unknown or revoked)');

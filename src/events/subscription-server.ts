@@ -98,7 +98,8 @@ export async function attachSubscriptions(httpServer: Server, schema: GraphQLSch
     const declared = declaredVariables(operation, variables);
     const cacheKeyName = operation.name?.value ?? null; // what Apollo keys by, so both transports share entries
     const contextValue: SubscriptionContext = {
-      ...createContext(services, connection.caller),
+      // A socket lives long: its key is looked up again when an operation needs it, so a revoked key stops working at once.
+      ...createContext(services, { ...connection.caller, key: undefined }),
       events,
       replays,
       closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),

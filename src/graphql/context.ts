@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { ApiKeyEntity } from '../api-keys/api-key.entity';
 import type { Config } from '../config';
 import type { CalendarDate } from '../domain/dates';
 import type { Clock } from '../domain/clock';
@@ -23,6 +24,8 @@ export interface RequestContext {
   rootKnownAt: Map<string | number, string | null>;
   /** The raw Authorization header; checked only by operations that write. */
   authorization?: string;
+  /** The key behind `authorization`, when the caller check already found it valid. */
+  callerKey?: ApiKeyEntity;
   /** DataLoaders for this request only: never shared, so no request sees another's cache. */
   loaders: Loaders;
   /**
@@ -63,6 +66,8 @@ export interface Caller {
    * the main pool (where it meets the same trouble and reports it), yet counts as anonymous.
    */
   unverified?: boolean;
+  /** The valid key the check found (keyed callers only), so requireRole need not read it again. */
+  key?: ApiKeyEntity;
 }
 
 export const ANONYMOUS: Caller = { keyed: false };
@@ -103,6 +108,7 @@ export function createContext(services: AppServices, caller: Caller = ANONYMOUS,
     rootAsOf: new Map(),
     rootKnownAt: new Map(),
     authorization: caller.authorization,
+    callerKey: caller.key,
     loaders: createLoaders(db, services.config),
     dataVersion: () => (version ??= currentDataVersion(db)),
   };

@@ -26,9 +26,9 @@ export class CallerIdentifier {
     // Kept by digest, so no secret outlives the request in memory.
     const digest = createHash('sha256').update(authorization).digest('base64');
     if (this.invalid.has(digest)) return { authorization, keyed: false };
-    const answer = await checkKey(this.services.db, authorization, this.services.log);
+    const { answer, key } = await checkKey(this.services.db, authorization, this.services.log);
     if (answer === 'invalid') this.invalid.set(digest, true);
-    return { authorization, keyed: answer === 'valid', unverified: answer === 'unknown' };
+    return { authorization, keyed: answer === 'valid', unverified: answer === 'unknown', key };
   }
 
   /** Express middleware recording the caller for callerOf. Mount before the rate limit and the routes. */
